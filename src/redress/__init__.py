@@ -1,0 +1,1 @@
+"""Redress: casework for ombudsman schemes."""

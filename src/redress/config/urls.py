@@ -1,0 +1,16 @@
+"""The project's URLs: each app owns its own under a prefix."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("redress.frontend.urls")),
+    path("", include("redress.accounts.urls")),
+    path("cases/", include("redress.casework.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "redress.frontend.views.bad_request"
+handler403 = "redress.frontend.views.permission_denied"
+handler404 = "redress.frontend.views.page_not_found"
+handler500 = "redress.frontend.views.server_error"

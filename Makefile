@@ -56,4 +56,4 @@ chromium:
 		$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
 clean:
-	rm -rf $(VENV) node_modules var src/redress/frontend/static/redress src/redress/frontend/static/vendor
+	rm -rf $(VENV) node_modules var src/redress/frontend/static/redress/app.css src/redress/frontend/static/vendor

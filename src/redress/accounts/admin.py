@@ -7,7 +7,7 @@ from .models import Team, User
 @admin.register(User)
 class StaffAdmin(UserAdmin):
     fieldsets = (
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         ("Casework", {"fields": ("role", "team", "organisation")}),
     )
     list_display = ("username", "first_name", "last_name", "role", "team", "is_active")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 
 from redress.domain.roles import STAFF_ROLES, SUPERVISING_ROLES, Role
@@ -31,8 +31,6 @@ class User(AbstractUser):
         on_delete=models.PROTECT,
         related_name="users",
     )
-
-    objects: UserManager[User] = UserManager()
 
     class Meta:
         constraints = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -86,9 +86,11 @@ class MoveStageForm(VersionedForm):
     def __init__(self, *args: Any, transitions: list[Transition], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.transitions = {t.target.value: t for t in transitions}
-        self.fields["target"].choices = [(t.target.value, t.label) for t in transitions]
+        target = cast(forms.ChoiceField, self.fields["target"])
+        target.choices = [(t.target.value, t.label) for t in transitions]
         outcomes = {o for t in transitions for o in t.outcomes}
-        self.fields["outcome"].choices = [(o.value, o.label) for o in Outcome if o in outcomes]
+        outcome = cast(forms.ChoiceField, self.fields["outcome"])
+        outcome.choices = [(o.value, o.label) for o in Outcome if o in outcomes]
         if not outcomes:
             del self.fields["outcome"]
             del self.fields["reason_codes"]

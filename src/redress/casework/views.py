@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -139,8 +139,7 @@ def case_move(request: HttpRequest, reference: str) -> HttpResponse:
             )
         except services.CaseConflictError as conflict:
             form.add_error(None, _conflict_message(conflict))
-            form.data = form.data.copy()
-            form.data["version"] = str(conflict.current.version)
+            form.data = _with_version(request, conflict.current.version)
             case = conflict.current
         except TransitionError as error:
             form.add_error(None, str(error))
@@ -152,6 +151,13 @@ def case_move(request: HttpRequest, reference: str) -> HttpResponse:
         "casework/move.html",
         {"case": case, "form": form, "url_reference": url_reference(case)},
     )
+
+
+def _with_version(request: HttpRequest, version: int) -> QueryDict:
+    """What the person posted, kept whole, with the case's current version."""
+    data = request.POST.copy()
+    data["version"] = str(version)
+    return data
 
 
 def _conflict_message(conflict: services.CaseConflictError) -> str:
@@ -184,8 +190,7 @@ def case_edit(request: HttpRequest, reference: str) -> HttpResponse:
         except services.CaseConflictError as conflict:
             form.add_error(None, _conflict_message(conflict))
             # Keep what they typed; take the new version so the next save can go through.
-            form.data = form.data.copy()
-            form.data["version"] = str(conflict.current.version)
+            form.data = _with_version(request, conflict.current.version)
             case = conflict.current
         except services.CaseValidationError as error:
             form.add_error(None, str(error))

@@ -62,9 +62,11 @@ def environment(**options: Any) -> jinja2.Environment:
     options["autoescape"] = True
     options["trim_blocks"] = True
     options["lstrip_blocks"] = True
-    # The GOV.UK macros test optional params (``params.hint``) and compare values with
-    # ``undefined``, which StrictUndefined forbids. Plain Undefined keeps those working
-    # while ``a.b`` on a missing ``a`` still fails loudly.
+    # Not StrictUndefined: GOV.UK's template and macros test optional variables and
+    # params (``{% if htmlClasses %}``, ``params.hint``), which StrictUndefined turns
+    # into errors. Not DebugUndefined either (Django's choice under DEBUG), which would
+    # print "{{ no such element }}" into pages. Plain Undefined renders a missing name as
+    # nothing but still fails on ``a.b`` when ``a`` is missing.
     options["undefined"] = jinja2.Undefined
     env = jinja2.Environment(**options)  # noqa: S701 - autoescape is on, set just above
     env.globals.update(

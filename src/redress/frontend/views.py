@@ -106,7 +106,7 @@ def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 def server_error(request: HttpRequest) -> HttpResponse:
     # Rendered without the request: whatever broke may break it again.
     try:
-        body = render_to_string("frontend/errors/500.html")
+        body: str = render_to_string("frontend/errors/500.html")
     except Exception:
         logger.exception("Could not render the 500 page")
         body = _LAST_RESORT_500

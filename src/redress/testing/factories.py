@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import factory
 from django.utils import timezone
@@ -77,10 +77,10 @@ def make_case(
         new=services.NewCase(
             received_on=received_on or timezone.localdate(),
             channel=Channel.ONLINE,
-            organisation=organisation or OrganisationFactory(),
+            organisation=organisation or cast(Organisation, OrganisationFactory()),
             category=category,
             summary=summary,
-            complainant=PersonFactory(),
+            complainant=cast(Person, PersonFactory()),
             team=team,
             officer=officer,
         ),

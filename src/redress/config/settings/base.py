@@ -19,6 +19,12 @@ ALLOWED_HOSTS = env.list("REDRESS_ALLOWED_HOSTS", default=["127.0.0.1", "localho
 CSRF_TRUSTED_ORIGINS = env.list("REDRESS_CSRF_TRUSTED_ORIGINS", default=[])
 
 SCHEME_NAME = env.str("REDRESS_SCHEME_NAME", default="Local Services Ombudsman")
+ACCESSIBILITY_CONTACT_EMAIL = env.str(
+    "ACCESSIBILITY_CONTACT_EMAIL", default="accessibility@ombudsman.example"
+)
+DATA_PROTECTION_CONTACT_EMAIL = env.str(
+    "DATA_PROTECTION_CONTACT_EMAIL", default="dataprotection@ombudsman.example"
+)
 # The jurisdiction whose bank holidays make the working-day calendar.
 HOLIDAYS_COUNTRY = env.str("REDRESS_HOLIDAYS_COUNTRY", default="GB")
 HOLIDAYS_SUBDIVISION = env.str("REDRESS_HOLIDAYS_SUBDIVISION", default="ENG")

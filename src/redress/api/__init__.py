@@ -1,0 +1,1 @@
+"""API: Django Ninja routers over the same services and selectors."""

@@ -1,0 +1,1 @@
+"""Assessment: the jurisdiction and discretion tests and assessment decisions."""

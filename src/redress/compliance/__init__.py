@@ -1,0 +1,1 @@
+"""Compliance: agreed actions, evidence from organisations and chasing."""

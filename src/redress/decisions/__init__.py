@@ -1,0 +1,1 @@
+"""Decisions: findings, draft and final decisions, reviews of decisions."""

@@ -1,0 +1,1 @@
+"""Intake: the public complaint journey, triage suggestions and intake decisions."""

@@ -1,0 +1,1 @@
+"""Investigation: statements of complaint, enquiries, evidence and keep-in-touch."""

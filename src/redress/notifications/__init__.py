@@ -1,0 +1,1 @@
+"""Notifications: email and letter adapters and the outbox."""

@@ -1,0 +1,1 @@
+"""Performance: KPIs, statistics and annual letters (reads only)."""

@@ -1,0 +1,1 @@
+"""Publication: anonymised decisions, the public register and open data."""

@@ -1,0 +1,1 @@
+"""Remedies: remedy guidance as data, the remedy builder and SMART checks."""

@@ -108,3 +108,13 @@ def test_an_assessor_takes_a_case_from_intake_to_investigation(
     page.get_by_role("button", name="Save details").click()
     assert "Case details saved." in page.content()
     assert Case.objects.get(pk=case.pk).sensitive
+
+
+def test_the_refusal_page_for_non_staff_is_accessible(
+    page: Any, live_server: Any, council_user: User, check_accessibility: Any
+) -> None:
+    _sign_in(page, live_server.url, council_user)
+    response = page.goto(f"{live_server.url}/cases/")
+    assert response is not None
+    assert response.status == 403
+    check_accessibility(page)

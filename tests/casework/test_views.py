@@ -298,3 +298,16 @@ def test_find_by_reference(team: Team, investigator: User) -> None:
     assert found["Location"] == reverse("casework:case", args=[_ref(case)])
     wrong = client.get(reverse("casework:find"), {"reference": "banana"})
     assert wrong["Location"] == reverse("casework:workqueue")
+
+
+def test_what_people_typed_is_escaped_and_contact_lines_are_split(
+    team: Team, investigator: User
+) -> None:
+    case = make_case(team=team, summary="<script>alert('x')</script> broke my fence")
+    case.complainant.phone = "01632 960310"
+    case.complainant.email = "a<b>@example.org"
+    case.complainant.save(update_fields=["phone", "email"])
+    body = _client(investigator).get(reverse("casework:case", args=[_ref(case)])).content.decode()
+    assert "<script>alert" not in body
+    assert "&lt;script&gt;alert" in body
+    assert "a&lt;b&gt;@example.org<br>01632 960310" in body

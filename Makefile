@@ -10,6 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: demo serve test check lint typecheck pytest install frontend chromium clean
 
 demo: install frontend
+	@mkdir -p var
 	$(DEMO_ENV) $(BIN)/redress migrate --no-input
 	$(DEMO_ENV) $(BIN)/redress demo_setup
 	$(DEMO_ENV) $(BIN)/gunicorn redress.config.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
@@ -20,6 +21,7 @@ check: lint typecheck
 
 lint: install
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/lint-imports
 
 typecheck: install

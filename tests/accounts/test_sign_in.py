@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from redress.accounts.models import User
-from redress.accounts.services import staff_user_ensure
+from redress.accounts.services import account_ensure
 from redress.audit.models import AuditEvent
 from redress.domain.roles import Role
 
@@ -62,14 +62,15 @@ def test_only_safe_next_urls_are_followed(investigator: User) -> None:
 
 
 def test_staff_accounts_are_ensured_once(db: None) -> None:
-    first, created = staff_user_ensure(
+    first, created = account_ensure(
         username="demo.intake", password=PASSWORD, role=Role.INTAKE_OFFICER,
         first_name="Ivy", last_name="Intake", team=None,
     )  # fmt: skip
-    again, created_again = staff_user_ensure(
+    again, created_again = account_ensure(
         username="demo.intake", password="other", role=Role.INTAKE_OFFICER,
         first_name="Ivy", last_name="Intake", team=None,
     )  # fmt: skip
-    assert created and not created_again
+    assert created
+    assert not created_again
     assert first.pk == again.pk
     assert again.check_password(PASSWORD)

@@ -141,7 +141,9 @@ def test_only_a_manager_reopens_and_only_after_an_upheld_review(
     case = _move(case, Stage.ASSESSMENT, manager, post_decision_review_upheld=True)
     assert case.stage == Stage.ASSESSMENT
     assert case.outcome == ""
+    # Its clocks start afresh from the reopening rather than from the original receipt.
     assert case.next_due_on is not None
+    assert case.next_due_on > timezone.localdate()
 
 
 def test_a_stale_version_is_a_conflict_and_changes_nothing(team: Team, assessor: User) -> None:

@@ -53,3 +53,33 @@ def test_complainants_and_inactive_staff_see_nothing_here(
     investigator.save(update_fields=["is_active"])
     assert _visible(complainant_user) == set()
     assert _visible(investigator) == set()
+
+
+@pytest.mark.parametrize(
+    "persona", ["investigator", "colleague", "outsider", "manager", "administrator", "assessor"]
+)
+@pytest.mark.parametrize("team_queue", [True, False])
+def test_queues_are_exactly_the_visible_cases_of_that_queue(
+    request: pytest.FixtureRequest, persona: str, team_queue: bool, team: Team, other_team: Team
+) -> None:
+    user: User = request.getfixturevalue(persona)
+    investigator: User = request.getfixturevalue("investigator")
+    for owner_team in (team, other_team, None):
+        for officer in (investigator, None):
+            for sensitive in (False, True):
+                make_case(team=owner_team, officer=officer, sensitive=sensitive)
+    visible = Case.objects.visible_to(user)
+    if team_queue and user.team_id is not None:
+        expected = visible.filter(team_id=user.team_id)
+    else:
+        expected = visible.filter(officer_id=user.pk)
+    queue = Case.objects.queue_of(user, team=team_queue)
+    assert set(queue.values_list("pk", flat=True)) == set(expected.values_list("pk", flat=True))
+
+
+def test_people_outside_the_staff_have_no_queue(
+    council_user: User, complainant_user: User, council: Organisation
+) -> None:
+    make_case(organisation=council, officer=council_user)
+    assert not Case.objects.queue_of(council_user, team=False).exists()
+    assert not Case.objects.queue_of(complainant_user, team=True).exists()

@@ -92,3 +92,15 @@ def test_written_contact_received_on_saturday_is_due_on_thursday() -> None:
 )
 def test_keep_in_touch_restarts_only_while_investigating(stage: Stage, restarts: bool) -> None:
     assert keep_in_touch_restarts(stage) is restarts
+
+
+def test_a_reopened_case_starts_its_clocks_from_the_reopening() -> None:
+    plan = deadline_plan(
+        entering=Stage.ASSESSMENT,
+        received_on=dt.date(2025, 1, 6),
+        today=dt.date(2026, 3, 2),
+        running=frozenset(),
+        calendar=CALENDAR,
+        reopened=True,
+    )
+    assert plan.start == {ClockKind.ASSESSMENT: dt.date(2026, 3, 30)}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 
 from redress.audit.models import AuditAction
@@ -9,6 +11,9 @@ from redress.audit.services import audit_record
 from redress.domain.roles import Role
 
 from .models import Team, User
+
+if TYPE_CHECKING:
+    from redress.organisations.models import Organisation
 
 
 def sign_in_record(*, user: User) -> None:
@@ -26,17 +31,23 @@ def sign_in_failure_record(*, username: str) -> None:
         )
 
 
-def staff_user_ensure(
+def account_ensure(
     *,
     username: str,
     password: str,
     role: Role,
     first_name: str,
     last_name: str,
-    team: Team | None,
+    team: Team | None = None,
+    organisation: Organisation | None = None,
     email: str = "",
 ) -> tuple[User, bool]:
-    """Create the account if it is missing (idempotent: the demo seeds it on every run)."""
+    """Create the account if it is missing (idempotent: the demo seeds it on every run).
+
+    Organisation users belong to one organisation, whose cases are all they may see.
+    """
+    if (role == Role.ORGANISATION_USER) != (organisation is not None):
+        raise ValueError("An organisation, and only an organisation user, needs an organisation.")
     with transaction.atomic():
         user, created = User.objects.get_or_create(
             username=username,
@@ -45,6 +56,7 @@ def staff_user_ensure(
                 "first_name": first_name,
                 "last_name": last_name,
                 "team": team,
+                "organisation": organisation,
                 "email": email,
                 "is_staff": role == Role.ADMINISTRATOR,
                 "is_superuser": role == Role.ADMINISTRATOR,

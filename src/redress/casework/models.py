@@ -72,8 +72,12 @@ class Case(models.Model):
     reference = models.CharField(max_length=10, unique=True)
     received_on = models.DateField(db_index=True)
     channel = models.CharField(max_length=16, choices=Channel.choices())
+    # Indexed by case_org_received, which starts with it.
     organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="cases"
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="cases",
+        db_index=False,
     )
     other_organisations = models.ManyToManyField(
         "organisations.Organisation", blank=True, related_name="joint_cases"
@@ -120,9 +124,18 @@ class Case(models.Model):
     class Meta:
         ordering = ["-received_on", "-id"]
         indexes = [
-            models.Index(fields=["officer", "next_due_on"], name="case_officer_due"),
+            # Queues hold open cases; closed ones (most of the table) stay out of these.
+            models.Index(
+                fields=["officer", "next_due_on", "id"],
+                condition=~models.Q(stage="closed"),
+                name="case_officer_open_due",
+            ),
+            models.Index(
+                fields=["team", "next_due_on", "id"],
+                condition=~models.Q(stage="closed"),
+                name="case_team_open_due",
+            ),
             models.Index(fields=["team", "stage", "next_due_on"], name="case_team_stage_due"),
-            models.Index(fields=["team", "next_due_on"], name="case_team_due"),
             models.Index(fields=["organisation", "received_on"], name="case_org_received"),
             models.Index(fields=["stage", "next_due_on"], name="case_stage_due"),
         ]
@@ -171,7 +184,9 @@ class Case(models.Model):
 class StageTransition(AppendOnlyModel):
     """One change of stage: the lifecycle's audit trail and the input of every clock."""
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="transitions")
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, related_name="transitions", db_index=False
+    )
     from_stage = models.CharField(max_length=20, choices=Stage.choices(), blank=True)
     to_stage = models.CharField(max_length=20, choices=Stage.choices())
     outcome = models.CharField(max_length=40, choices=Outcome.choices(), blank=True)
@@ -208,7 +223,7 @@ class StageTransition(AppendOnlyModel):
 
 
 class CaseNote(AppendOnlyModel):
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="notes")
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="notes", db_index=False)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField()
     at = models.DateTimeField()
@@ -231,7 +246,9 @@ class Direction(models.TextChoices):
 class Contact(models.Model):
     """A call, letter, email or message to or from a party, for the contact KPIs."""
 
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="contacts")
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, related_name="contacts", db_index=False
+    )
     direction = models.CharField(max_length=3, choices=Direction.choices)
     channel = models.CharField(max_length=16, choices=Channel.choices())
     party = models.CharField(max_length=100, help_text="Who it was with.")
@@ -271,7 +288,10 @@ class Contact(models.Model):
 class Deadline(models.Model):
     """A clock's current due date, written by the service that starts, pauses or stops it."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadlines")
+    # Indexed by the unique (case, kind) constraint, which starts with it.
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="deadlines", db_index=False
+    )
     kind = models.CharField(max_length=32)
     due_on = models.DateField()
     met_at = models.DateTimeField(null=True, blank=True)

@@ -50,11 +50,7 @@ class WorkqueueFilters:
 
 
 def workqueue(*, user: User, filters: WorkqueueFilters, today: dt.date) -> QuerySet[Case]:
-    cases = Case.objects.visible_to(user)
-    if filters.scope == Scope.TEAM and user.team_id is not None:
-        cases = cases.filter(team_id=user.team_id)
-    else:
-        cases = cases.filter(officer_id=user.pk)
+    cases = Case.objects.queue_of(user, team=filters.scope == Scope.TEAM)
     if filters.stage is not None:
         cases = cases.filter(stage=filters.stage)
     elif not filters.include_closed:

@@ -89,7 +89,7 @@ def _refresh_next_due(case: Case) -> None:
     case.next_due_kind = nearest.kind if nearest else ""
 
 
-def _apply_clocks(case: Case, entering: Stage, now: dt.datetime) -> None:
+def _apply_clocks(case: Case, entering: Stage, now: dt.datetime, *, reopened: bool = False) -> None:
     today = timezone.localdate(now)
     running = _open_clocks(case)
     plan = deadline_plan(
@@ -98,6 +98,7 @@ def _apply_clocks(case: Case, entering: Stage, now: dt.datetime) -> None:
         today=today,
         running=frozenset(ClockKind(k) for k in running),
         calendar=scheme_calendar(today),
+        reopened=reopened,
     )
     for kind in plan.stop:
         deadline = running[kind.value]
@@ -234,7 +235,7 @@ def case_move(
             actor=actor,
             at=now,
         )
-        _apply_clocks(locked, target, now)
+        _apply_clocks(locked, target, now, reopened=transition.kind == TransitionKind.REOPEN)
         locked.save(
             update_fields=[
                 "stage",

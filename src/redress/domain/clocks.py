@@ -67,11 +67,18 @@ def deadline_plan(
     today: dt.date,
     running: frozenset[ClockKind],
     calendar: WorkingCalendar,
+    reopened: bool = False,
 ) -> DeadlinePlan:
-    """Which clocks to start (with their due dates) and which to stop on entering a stage."""
+    """Which clocks to start (with their due dates) and which to stop on entering a stage.
+
+    A case reopened after an upheld review starts its clocks afresh from the reopening:
+    measured from the original receipt they would be overdue the moment they start.
+    """
     wanted = _STAGE_CLOCKS.get(entering, frozenset())
     start = {
-        kind: due_date(kind, received_on if kind in _FROM_RECEIPT else today, calendar)
+        kind: due_date(
+            kind, received_on if kind in _FROM_RECEIPT and not reopened else today, calendar
+        )
         for kind in sorted(wanted - running)
     }
     stop = frozenset(k for k in running if k in STAGE_CLOCK_KINDS and k not in wanted)

@@ -49,23 +49,29 @@ def _database_cases(url: str) -> int | None:
 def ensure_database(server: str, name: str, cases: int, seed: int) -> str:
     """A database with exactly `cases` generated cases, reused when it already has them."""
     url = f"{server}/{name}"
+    env = {**os.environ, "DATABASE_URL": url}
     if _database_cases(url) == cases:
-        print(f"Reusing {name} ({cases:,} cases)")
+        # Bring a kept database up to the current schema, so the run measures this code.
+        print(f"Reusing {name} ({cases:,} cases), migrated to the current schema")
+        _redress(["migrate"], env)
         return url
     with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
         conn.execute(drop.format(sql.Identifier(name)))
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    env = {**os.environ, "DATABASE_URL": url}
     for args in (["migrate"], ["generate", "--cases", str(cases), "--seed", str(seed)]):
-        subprocess.run(  # noqa: S603 - our own command with fixed arguments
-            [str(REDRESS), *args, "--skip-checks"],
-            check=True,
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-        )
+        _redress(args, env)
     return url
+
+
+def _redress(args: list[str], env: dict[str, str]) -> None:
+    subprocess.run(  # noqa: S603 - our own command with fixed arguments
+        [str(REDRESS), *args, "--skip-checks"],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 # -- The measuring child process ---------------------------------------------------------

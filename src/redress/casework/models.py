@@ -98,8 +98,14 @@ class Case(models.Model):
     stage = models.CharField(max_length=20, choices=Stage.choices(), default=Stage.INTAKE)
     outcome = models.CharField(max_length=40, choices=Outcome.choices(), blank=True)
     reason_codes = models.JSONField(default=list, blank=True)
+    # Indexed by case_team_stage_due, which starts with it.
     team = models.ForeignKey(
-        "accounts.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="cases"
+        "accounts.Team",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        db_index=False,
     )
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,

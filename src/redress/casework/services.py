@@ -83,6 +83,13 @@ def _open_clocks(case: Case) -> dict[str, Deadline]:
     return {d.kind: d for d in case.deadlines.filter(met_at__isnull=True)}
 
 
+def _deadline_start(case: Case, kind: ClockKind, due: dt.date) -> None:
+    """Start (or restart) one of the case's clocks with its due date."""
+    Deadline.objects.update_or_create(
+        case=case, kind=kind.value, defaults={"due_on": due, "met_at": None}
+    )
+
+
 def _refresh_next_due(case: Case) -> None:
     nearest = case.deadlines.filter(met_at__isnull=True).order_by("due_on", "kind").first()
     case.next_due_on = nearest.due_on if nearest else None
@@ -105,9 +112,7 @@ def _apply_clocks(case: Case, entering: Stage, now: dt.datetime, *, reopened: bo
         deadline.met_at = now
         deadline.save(update_fields=["met_at"])
     for kind, due in plan.start.items():
-        Deadline.objects.update_or_create(
-            case=case, kind=kind.value, defaults={"due_on": due, "met_at": None}
-        )
+        _deadline_start(case, kind, due)
     _refresh_next_due(case)
 
 
@@ -373,13 +378,8 @@ def _contact_clocks(case: Case, row: Contact) -> None:
     calendar = scheme_calendar()
     if row.direction == Direction.OUTBOUND and keep_in_touch_restarts(Stage(case.stage)):
         sent_on = timezone.localdate(row.received_at)
-        Deadline.objects.update_or_create(
-            case=case,
-            kind=ClockKind.KEEP_IN_TOUCH.value,
-            defaults={
-                "due_on": due_date(ClockKind.KEEP_IN_TOUCH, sent_on, calendar),
-                "met_at": None,
-            },
+        _deadline_start(
+            case, ClockKind.KEEP_IN_TOUCH, due_date(ClockKind.KEEP_IN_TOUCH, sent_on, calendar)
         )
     # The written-contact clock follows the oldest written contact still waiting for a reply.
     waiting = (
@@ -393,11 +393,11 @@ def _contact_clocks(case: Case, row: Contact) -> None:
             case=case, kind=ClockKind.WRITTEN_CONTACT.value, met_at__isnull=True
         ).update(met_at=timezone.now())
     else:
-        due = due_date(ClockKind.WRITTEN_CONTACT, timezone.localdate(waiting.received_at), calendar)
-        Deadline.objects.update_or_create(
-            case=case,
-            kind=ClockKind.WRITTEN_CONTACT.value,
-            defaults={"due_on": due, "met_at": None},
+        received_on = timezone.localdate(waiting.received_at)
+        _deadline_start(
+            case,
+            ClockKind.WRITTEN_CONTACT,
+            due_date(ClockKind.WRITTEN_CONTACT, received_on, calendar),
         )
     _refresh_next_due(case)
 

@@ -311,3 +311,14 @@ def test_what_people_typed_is_escaped_and_contact_lines_are_split(
     assert "<script>alert" not in body
     assert "&lt;script&gt;alert" in body
     assert "a&lt;b&gt;@example.org<br>01632 960310" in body
+
+
+def test_an_ignored_filter_value_is_not_shown_as_an_error(team: Team, investigator: User) -> None:
+    make_case(team=team, officer=investigator)
+    response = _client(investigator).get(
+        reverse("casework:workqueue"), {"stage": "nonsense", "scope": "team"}
+    )
+    body = response.content.decode()
+    assert "govuk-error-message" not in body
+    assert "<title>Error" not in body
+    assert "My team&#39;s queue" in body or "My team's queue" in body

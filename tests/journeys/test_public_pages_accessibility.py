@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Response
+from playwright.sync_api import Browser, Page, Response, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -84,7 +84,7 @@ def test_the_start_page_works_without_javascript(browser: Browser, live_server: 
 
         page.get_by_role("button", name="Sign in").click()
 
-        assert page.url == f"{live_server.url}/sign-in/"
-        assert page.locator("h1").inner_text() == "Sign in to casework"
+        expect(page).to_have_url(f"{live_server.url}/sign-in/")
+        expect(page.locator("h1")).to_have_text("Sign in to casework")
     finally:
         context.close()

@@ -39,8 +39,11 @@ class WorkqueueFilterForm(forms.Form):
     sort = forms.ChoiceField(label="Sort by", choices=list(SORT_LABELS.items()), required=False)
 
     def filters(self) -> WorkqueueFilters:
-        """The filters to apply; invalid values fall back to the defaults, never an error."""
-        data = self.cleaned_data if self.is_valid() else {}
+        """The filters to apply; each invalid value falls back to its default, never an error."""
+        data: dict[str, Any] = {}
+        if self.is_bound:
+            self.is_valid()  # cleans every field; cleaned_data keeps the ones that passed
+            data = self.cleaned_data
         organisation = data.get("organisation")
         return WorkqueueFilters(
             scope=data.get("scope") or Scope.MINE,
@@ -50,6 +53,12 @@ class WorkqueueFilterForm(forms.Form):
             overdue=bool(data.get("overdue")),
             sort=data.get("sort") or Sort.DUE,
         )
+
+    def for_display(self) -> WorkqueueFilterForm:
+        """The form to show: as typed if valid, else unbound with the values that were used."""
+        if not self.is_bound or self.is_valid():
+            return self
+        return WorkqueueFilterForm(initial=self.cleaned_data)
 
 
 class VersionedForm(forms.Form):

@@ -18,7 +18,14 @@ from redress.accounts.models import User
 from redress.domain.calendar import due_status
 from redress.domain.clocks import ClockKind
 from redress.domain.references import parse_reference
-from redress.domain.stages import Outcome, ReasonCode, Stage, TransitionError, transitions_from
+from redress.domain.stages import (
+    Outcome,
+    ReasonCode,
+    Stage,
+    Transition,
+    TransitionError,
+    transitions_from,
+)
 from redress.frontend.pagination import paginate, parse_page_number
 
 from . import selectors, services
@@ -64,7 +71,13 @@ def workqueue(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "casework/workqueue.html",
-        {"form": form, "filters": filters, "page": page, "rows": rows, "query": query.urlencode()},
+        {
+            "filter_form": form.for_display(),
+            "filters": filters,
+            "page": page,
+            "rows": rows,
+            "query": query.urlencode(),
+        },
     )
 
 
@@ -72,7 +85,7 @@ def _page_size() -> int:
     return int(settings.WORKQUEUE_PAGE_SIZE)
 
 
-def _allowed_transitions(user: User, case: Case) -> list[Any]:
+def _allowed_transitions(user: User, case: Case) -> list[Transition]:
     stage = Stage(case.stage)
     return [
         t

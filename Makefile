@@ -7,15 +7,15 @@ PORT ?= 8000
 DEMO_ENV := DJANGO_SETTINGS_MODULE=redress.config.settings.base
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo serve test check lint typecheck pytest install frontend chromium clean
+.PHONY: demo serve test check lint typecheck pytest install frontend chromium pdf-libraries clean
 
-demo: install frontend
+demo: install frontend pdf-libraries
 	@mkdir -p var
 	$(DEMO_ENV) $(BIN)/redress migrate --no-input
 	$(DEMO_ENV) $(BIN)/redress demo_setup
 	$(DEMO_ENV) $(BIN)/gunicorn redress.config.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
-test: install frontend chromium check pytest
+test: install frontend chromium pdf-libraries check pytest
 
 check: lint typecheck
 
@@ -27,7 +27,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-pytest: install frontend chromium
+pytest: install frontend chromium pdf-libraries
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 install: $(VENV)/.installed
@@ -56,6 +56,12 @@ chromium:
 	@command -v chromium >/dev/null || { \
 		echo "Installing Debian's Chromium for the browser tests"; \
 		$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+# WeasyPrint draws letters with Pango; Debian's slim images may lack it.
+pdf-libraries:
+	@ldconfig -p | grep -q libpangoft2-1.0 || { \
+		echo "Installing Pango for PDF letters"; \
+		$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; }
 
 clean:
 	rm -rf $(VENV) node_modules var src/redress/frontend/static/redress/app.css src/redress/frontend/static/vendor

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -333,3 +334,38 @@ class OfficeClosure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%d %B %Y}: {self.reason}"
+
+
+class DocumentSource(models.TextChoices):
+    COMPLAINANT = "complainant", "The complainant or their representative"
+    ORGANISATION = "organisation", "The organisation"
+    SCHEME = "scheme", "The scheme"
+
+
+def _document_path(instance: Document, filename: str) -> str:
+    # Stored under a random name: the original name is kept in the row, never trusted on disk.
+    return f"documents/{instance.case_id}/{uuid.uuid4().hex}"
+
+
+class Document(models.Model):
+    """A file on a case (evidence, a response, a letter), kept outside the web root."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="documents")
+    file = models.FileField(upload_to=_document_path, max_length=200)
+    original_name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=10, help_text="What the content showed it to be.")
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    source = models.CharField(max_length=20, choices=DocumentSource.choices)
+    description = models.CharField(max_length=200, blank=True)
+    received_at = models.DateTimeField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["received_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name

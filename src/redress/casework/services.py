@@ -340,9 +340,18 @@ class NewContact:
 
 
 def contact_log(*, case: Case, contact: NewContact, actor: User) -> Contact:
-    """Record a contact; an update sent while investigating restarts keep-in-touch."""
+    """Record a contact logged by staff (an update sent while investigating restarts
+    keep-in-touch)."""
     if not can_write_case(actor, case):
         raise PermissionDenied("Your role cannot log contacts.")
+    return contact_record(case=case, contact=contact, recorded_by=actor)
+
+
+def contact_record(*, case: Case, contact: NewContact, recorded_by: User | None) -> Contact:
+    """Record a contact the service itself saw: a letter it sent, a portal message received.
+
+    Callers decide who may cause it; staff-facing pages go through `contact_log`.
+    """
     now = timezone.now()
     if contact.received_at > now:
         raise CaseValidationError("The date and time of the contact cannot be in the future.")
@@ -358,12 +367,12 @@ def contact_log(*, case: Case, contact: NewContact, actor: User) -> Contact:
             summary=contact.summary.strip(),
             received_at=contact.received_at,
             handled_at=contact.handled_at,
-            recorded_by=actor,
+            recorded_by=recorded_by,
         )
         _contact_clocks(locked, row)
         locked.save(update_fields=["next_due_on", "next_due_kind"])
         audit_record(
-            actor=actor,
+            actor=recorded_by,
             action=AuditAction.CREATE,
             instance=row,
             case_id=locked.pk,
@@ -453,6 +462,7 @@ __all__ = [
     "case_update_details",
     "contact_log",
     "contact_mark_handled",
+    "contact_record",
     "person_create",
     "reference_issue",
 ]

@@ -41,6 +41,10 @@ INSTALLED_APPS = [
     "redress.organisations",
     "redress.casework",
     "redress.audit",
+    "redress.intake",
+    "redress.notifications",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -128,6 +132,16 @@ EMAIL_BACKEND = env.str(
     "REDRESS_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = env.str("REDRESS_FROM_EMAIL", default="casework@ombudsman.example")
+
+# Background work (letters, PDFs). The demo and tests run tasks at once, in the request;
+# production sets the database backend and runs `redress db_worker` on as many hosts as needed.
+TASKS = {
+    "default": {
+        "BACKEND": env.str(
+            "REDRESS_TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
 
 LOGGING = {
     "version": 1,

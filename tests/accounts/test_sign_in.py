@@ -74,3 +74,13 @@ def test_staff_accounts_are_ensured_once(db: None) -> None:
     assert not created_again
     assert first.pk == again.pk
     assert again.check_password(PASSWORD)
+
+
+def test_the_intake_link_shows_only_for_people_who_work_intake(
+    intake_officer: User, investigator: User
+) -> None:
+    client = Client()
+    client.force_login(intake_officer)
+    assert 'href="/intake/"' in client.get(reverse("casework:workqueue")).content.decode()
+    client.force_login(investigator)
+    assert 'href="/intake/"' not in client.get(reverse("casework:workqueue")).content.decode()

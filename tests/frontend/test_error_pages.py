@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.test import Client, RequestFactory
 from django.urls import include, path, reverse
+from markupsafe import escape
 from pytest_django import DjangoAssertNumQueries, Settings
 
 from redress.accounts.models import User
@@ -75,7 +76,7 @@ def test_page_not_found_keeps_the_navigation_for_staff(client: Client, investiga
     response = client.get("/no-such-page/")
 
     assert response.status_code == 404
-    assert f"Signed in as {investigator}" in response.content.decode()
+    assert f"Signed in as {escape(str(investigator))}" in response.content.decode()
 
 
 @pytest.mark.usefixtures("failing_site")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from redress.domain.roles import STAFF_ROLES, SUPERVISING_ROLES, Role
+from redress.domain.roles import STAFF_ROLES, SUPERVISING_ROLES, Role, works_intake
 
 
 class Team(models.Model):
@@ -46,6 +46,10 @@ class User(AbstractUser):
     @property
     def is_casework_staff(self) -> bool:
         return self.role_enum in STAFF_ROLES
+
+    @property
+    def works_intake(self) -> bool:
+        return self.is_active and works_intake(self.role_enum)
 
     @property
     def supervises(self) -> bool:

@@ -40,6 +40,11 @@ def may_move_case_at(role: Role, stage: Stage) -> bool:
     return stage in _WORKS_STAGES.get(role, frozenset())
 
 
+def works_intake(role: Role) -> bool:
+    """Staff who decide at intake also keep the intake queue and written contacts moving."""
+    return is_staff_role(role) and may_move_case_at(role, Stage.INTAKE)
+
+
 def may_reopen(role: Role) -> bool:
     """Only a manager decides that a post-decision review reopens a case."""
     return role in SUPERVISING_ROLES

@@ -1,0 +1,382 @@
+"""Staff writes at intake: the intake decision with its letters, and logging a complaint.
+
+`intake_decide` records what the officer made of each triage suggestion, moves the case
+with `case_move` and sends the decision letters, all in one transaction: if any part
+fails, nothing is kept and no letter goes out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Literal
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from redress.audit.models import AuditAction
+from redress.audit.services import audit_record, changes_between, snapshot
+from redress.casework.models import Case, ContactPreference, Direction, Person
+from redress.casework.services import (
+    CaseValidationError,
+    NewCase,
+    NewContact,
+    case_move,
+    case_register,
+    contact_record,
+    person_create,
+)
+from redress.domain.categories import Channel
+from redress.domain.complaints import ComplaintAnswers, contact_problems
+from redress.domain.stages import Outcome, ReasonCode, Stage
+from redress.domain.triage import BODIES_BY_NAME, Suggestion, Verdict, VerdictError, check_verdicts
+from redress.notifications.services import letter_send
+from redress.organisations.models import Organisation
+
+from .models import ComplaintDetails, IntakeDecision
+from .permissions import can_decide_at_intake, can_work_intake
+from .services import acknowledgement_send
+from .triage import suggestions_for
+
+if TYPE_CHECKING:
+    from redress.accounts.models import User
+
+
+class IntakeDecisionError(ValueError):
+    """A decision the rules refuse, with a message fit to show the person who made it."""
+
+
+class DecisionKind(StrEnum):
+    ASSESSMENT = "assessment"
+    CLOSE = "close"
+
+
+@dataclass(frozen=True)
+class SuggestionVerdict:
+    """What the officer said about one suggestion, named by the suggestion's key."""
+
+    accepted: bool
+    override_reason: str = ""
+
+
+@dataclass(frozen=True)
+class PlannedLetter:
+    party: str
+    recipient_name: str
+    subject: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+    channel: Literal["email", "post"] | None = None  # None: no way to reach them on file
+    email: str = ""
+    address: str = ""
+
+
+LETTER_SUBJECTS: dict[str, str] = {
+    "assessment": "Your complaint: what happens next",
+    Outcome.REFERRED_BACK.value: "Your complaint: please complain to the organisation first",
+    Outcome.SIGNPOSTED.value: "Your complaint: who can help",
+    Outcome.ADVICE_GIVEN.value: "Your complaint: our advice",
+    Outcome.INCOMPLETE_INVALID.value: "Your complaint: we cannot take it forward",
+    Outcome.WITHDRAWN.value: "Your complaint has been withdrawn",
+}
+
+
+def _postal(person_address: str, postcode: str) -> str:
+    return "\n".join(part for part in (person_address.strip(), postcode.strip()) if part)
+
+
+def _reach(person: Person) -> tuple[Literal["email", "post"] | None, str, str]:
+    """How to send to someone: by email unless they asked for letters, else by post."""
+    address = _postal(person.address, person.postcode)
+    if person.email and (person.preferred_contact != ContactPreference.LETTER or not address):
+        return "email", person.email, ""
+    if address:
+        return "post", "", address
+    return None, "", ""
+
+
+def decision_letters(
+    *, case: Case, outcome: Outcome | None, signposted_to: str, explanation: str
+) -> list[PlannedLetter]:
+    """The letters a decision sends: to the complainant's side, and when referred back, to
+    the organisation's complaints contact. Used for the preview and for sending."""
+    key = outcome.value if outcome is not None else "assessment"
+    organisation = case.organisation
+    context = {
+        "organisation": organisation,
+        "outcome": outcome,
+        "explanation": explanation.strip(),
+        "signposted_to": signposted_to.strip(),
+        "body": BODIES_BY_NAME.get(signposted_to.strip()),
+        "complainant": case.complainant,
+        "representative": case.representative,
+        "organisation_told": bool(
+            organisation.complaints_email or organisation.complaints_address.strip()
+        ),
+    }
+    person = case.representative or case.complainant
+    channel, email, address = _reach(person)
+    letters = [
+        PlannedLetter(
+            party="Representative" if case.representative else "Complainant",
+            recipient_name=person.full_name,
+            subject=LETTER_SUBJECTS[key],
+            template=f"intake/letters/{key}.html",
+            context=context,
+            channel=channel,
+            email=email,
+            address=address,
+        )
+    ]
+    if outcome is Outcome.REFERRED_BACK:
+        postal = organisation.complaints_address.strip()
+        letters.append(
+            PlannedLetter(
+                party="Organisation",
+                recipient_name=f"Complaints team, {organisation.name}",
+                subject=f"Complaint referred back for local resolution: {case.reference}",
+                template="intake/letters/referred_back_organisation.html",
+                context=context,
+                channel="email" if organisation.complaints_email else "post" if postal else None,
+                email=organisation.complaints_email,
+                address="" if organisation.complaints_email else postal,
+            )
+        )
+    return letters
+
+
+def _verdicts(
+    suggestions: Sequence[Suggestion], given: Mapping[str, SuggestionVerdict]
+) -> list[Verdict]:
+    verdicts = []
+    for suggestion in suggestions:
+        answer = given.get(suggestion.key)
+        if answer is None:
+            raise IntakeDecisionError(
+                f"Say whether you accept the '{suggestion.code.label.lower()}' suggestion."
+            )
+        verdicts.append(Verdict(suggestion, answer.accepted, answer.override_reason.strip()))
+    return verdicts
+
+
+def _record(verdicts: Sequence[Verdict]) -> list[dict[str, Any]]:
+    return [
+        {
+            "key": v.suggestion.key,
+            "code": v.suggestion.code.value,
+            "label": v.suggestion.code.label,
+            "why": v.suggestion.why,
+            "body": v.suggestion.body.name if v.suggestion.body else "",
+            "duplicate_of": v.suggestion.duplicate_of,
+            "accepted": v.accepted,
+            "override_reason": v.override_reason,
+        }
+        for v in verdicts
+    ]
+
+
+def intake_decide(
+    *,
+    case: Case,
+    expected_version: int,
+    decision: DecisionKind,
+    outcome: Outcome | None,
+    reason_codes: Sequence[ReasonCode],
+    signposted_to: str,
+    explanation: str,
+    suggestion_verdicts: Mapping[str, SuggestionVerdict],
+    actor: User,
+) -> tuple[IntakeDecision, list[PlannedLetter]]:
+    """Record the intake decision, move the case and send the letters.
+
+    Returns the decision and the letters that could not be sent (no address on file).
+    Raises IntakeDecisionError, CaseConflictError or TransitionError, having written nothing.
+    """
+    if not can_decide_at_intake(actor, case):
+        raise PermissionDenied("Your role cannot make intake decisions on this case.")
+    if not explanation.strip():
+        raise IntakeDecisionError("Explain the decision in plain words for the complainant.")
+    to_assessment = decision == DecisionKind.ASSESSMENT
+    if to_assessment:
+        outcome, signposted_to = None, ""
+    elif outcome is None:
+        raise IntakeDecisionError("Choose an outcome for closing the case at intake.")
+    if outcome is Outcome.SIGNPOSTED and not signposted_to.strip():
+        raise IntakeDecisionError("Say which body you are signposting the complainant to.")
+    if outcome is not Outcome.SIGNPOSTED:
+        signposted_to = ""
+    suggestions = suggestions_for(cases=[case], user=actor, today=timezone.localdate())[case.pk]
+    verdicts = _verdicts(suggestions, suggestion_verdicts)
+    try:
+        codes = check_verdicts(
+            verdicts, pass_to_assessment=to_assessment, reason_codes=reason_codes
+        )
+    except VerdictError as error:
+        raise IntakeDecisionError(str(error)) from None
+    letters = decision_letters(
+        case=case, outcome=outcome, signposted_to=signposted_to, explanation=explanation
+    )
+    with transaction.atomic():
+        moved = case_move(
+            case=case,
+            expected_version=expected_version,
+            target=Stage.ASSESSMENT if to_assessment else Stage.CLOSED,
+            reason=explanation,
+            outcome=outcome,
+            reason_codes=codes,
+            actor=actor,
+        )
+        row = IntakeDecision.objects.create(
+            case=moved,
+            outcome=outcome.value if outcome else "",
+            signposted_to=signposted_to.strip()[:200],
+            suggestions=_record(verdicts),
+            explanation=explanation.strip(),
+            decided_by=actor,
+            decided_at=timezone.now(),
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            instance=row,
+            case_id=moved.pk,
+            changes=changes_between(
+                {}, snapshot(row, ("outcome", "signposted_to", "suggestions", "explanation"))
+            ),
+        )
+        for letter in letters:
+            if letter.channel is not None:
+                letter_send(
+                    case=moved,
+                    subject=letter.subject,
+                    template=letter.template,
+                    context=letter.context,
+                    recipient_name=letter.recipient_name,
+                    channel=letter.channel,
+                    email=letter.email,
+                    address=letter.address,
+                    party=letter.party,
+                    actor=actor,
+                )
+    return row, [letter for letter in letters if letter.channel is None]
+
+
+STAFF_CHANNELS = frozenset({Channel.PHONE, Channel.LETTER, Channel.EMAIL})
+
+
+def _received_at(received_on: dt.date, now: dt.datetime) -> dt.datetime:
+    """Today means now; an earlier day means the start of that working day."""
+    if received_on == timezone.localdate(now):
+        return now
+    return timezone.make_aware(dt.datetime.combine(received_on, dt.time(9, 0)))
+
+
+def intake_log_complaint(
+    *,
+    complaint: ComplaintAnswers,
+    channel: Channel,
+    received_on: dt.date,
+    actor: User,
+    subcategory: str = "",
+) -> Case:
+    """Register a complaint received by phone, letter or email, for the actor's team.
+
+    The answers are the public journey's (`ComplaintAnswers`), checked by the same domain
+    rules; the complainant is acknowledged as an online complainant is, and the contact
+    that brought the complaint is logged as dealt with.
+    """
+    if not can_work_intake(actor):
+        raise PermissionDenied("Your role cannot log complaints.")
+    if channel not in STAFF_CHANNELS:
+        raise IntakeDecisionError("Staff log complaints received by phone, letter or email.")
+    problems = contact_problems(
+        complaint.contact_method,
+        email=complaint.email,
+        phone=complaint.phone,
+        address=complaint.address,
+        postcode=complaint.postcode,
+    )
+    if problems:
+        raise IntakeDecisionError(next(iter(problems.values())))
+    organisation = Organisation.objects.filter(pk=complaint.organisation_id).first()
+    if organisation is None:
+        raise IntakeDecisionError("Select the organisation complained about.")
+    now = timezone.now()
+    with transaction.atomic():
+        contact = person_create(
+            actor=actor,
+            title=complaint.title,
+            first_name=complaint.first_name,
+            last_name=complaint.last_name,
+            email=complaint.email,
+            phone=complaint.phone,
+            address=complaint.address,
+            postcode=complaint.postcode,
+            preferred_contact=complaint.contact_method.value,
+            reasonable_adjustments=complaint.adjustments,
+        )
+        complainant = contact
+        if complaint.on_behalf:
+            complainant = person_create(
+                actor=actor,
+                first_name=complaint.person_first_name,
+                last_name=complaint.person_last_name,
+                reasonable_adjustments=complaint.adjustments,
+            )
+        try:
+            case = case_register(
+                new=NewCase(
+                    received_on=received_on,
+                    channel=channel,
+                    organisation=organisation,
+                    category=complaint.category,
+                    subcategory=subcategory,
+                    summary=complaint.summary,
+                    outcome_sought=complaint.outcome_sought,
+                    complainant=complainant,
+                    representative=contact if complaint.on_behalf else None,
+                    representative_authority=complaint.representative_authority,
+                    team=actor.team,
+                    # Someone in no team keeps it in their own queue instead.
+                    officer=actor if actor.team_id is None else None,
+                ),
+                actor=actor,
+            )
+        except CaseValidationError as error:
+            raise IntakeDecisionError(str(error)) from None
+        details = ComplaintDetails.objects.create(
+            case=case,
+            first_knew_on=complaint.first_knew_on,
+            injustice=complaint.injustice,
+            complained_first=complaint.complained.value,
+            final_response_on=complaint.final_response_on,
+            representative_relationship=complaint.relationship[:100],
+            category_chosen_by_complainant=True,
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            instance=details,
+            case_id=case.pk,
+            changes=changes_between(
+                {}, snapshot(details, ("first_knew_on", "complained_first", "final_response_on"))
+            ),
+        )
+        contact_record(
+            case=case,
+            contact=NewContact(
+                direction=Direction.INBOUND,
+                channel=channel,
+                party=f"{'Representative' if complaint.on_behalf else 'Complainant'}: "
+                f"{contact.full_name}"[:100],
+                summary=f"Complaint received by {channel.label.lower()}, logged by staff",
+                received_at=_received_at(received_on, now),
+                handled_at=now,
+            ),
+            recorded_by=actor,
+        )
+        acknowledgement_send(case=case, complaint=complaint)
+    return case

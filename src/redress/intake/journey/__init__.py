@@ -1,0 +1,1 @@
+"""The public "Make a complaint" journey: its pages, forms and drafts."""

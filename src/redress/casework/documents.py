@@ -38,8 +38,12 @@ def document_add(
     source: DocumentSource,
     actor: User | None,
     description: str = "",
+    audit_detail: str = "",
 ) -> Document:
-    """Store a checked file on the case. Raises UploadRejected for anything not accepted."""
+    """Store a checked file on the case. Raises UploadRejected for anything not accepted.
+
+    `audit_detail` says who sent it when that is not a member of staff.
+    """
     checked = check_upload(name, len(content), content)
     document = Document(
         case=case,
@@ -66,6 +70,7 @@ def document_add(
                     "original_name": [None, document.original_name],
                     "size": [None, len(content)],
                 },
+                detail=audit_detail,
             )
     except Exception:
         # The row was not written, so the stored file must not outlive it.

@@ -347,10 +347,13 @@ def contact_log(*, case: Case, contact: NewContact, actor: User) -> Contact:
     return contact_record(case=case, contact=contact, recorded_by=actor)
 
 
-def contact_record(*, case: Case, contact: NewContact, recorded_by: User | None) -> Contact:
+def contact_record(
+    *, case: Case, contact: NewContact, recorded_by: User | None, audit_detail: str = ""
+) -> Contact:
     """Record a contact the service itself saw: a letter it sent, a portal message received.
 
     Callers decide who may cause it; staff-facing pages go through `contact_log`.
+    `audit_detail` says who caused it when that is not a member of staff.
     """
     now = timezone.now()
     if contact.received_at > now:
@@ -379,6 +382,7 @@ def contact_record(*, case: Case, contact: NewContact, recorded_by: User | None)
             changes=changes_between(
                 {}, snapshot(row, ("direction", "channel", "party", "received_at", "handled_at"))
             ),
+            detail=audit_detail,
         )
     return row
 

@@ -7,6 +7,9 @@ urlpatterns = [
     path("", include("redress.frontend.urls")),
     path("", include("redress.accounts.urls")),
     path("cases/", include("redress.casework.urls")),
+    path("complain/", include("redress.intake.urls")),
+    path("intake/", include("redress.intake.staff_urls")),
+    path("your-complaint/", include("redress.portal.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -19,6 +19,14 @@ ALLOWED_HOSTS = env.list("REDRESS_ALLOWED_HOSTS", default=["127.0.0.1", "localho
 CSRF_TRUSTED_ORIGINS = env.list("REDRESS_CSRF_TRUSTED_ORIGINS", default=[])
 
 SCHEME_NAME = env.str("REDRESS_SCHEME_NAME", default="Local Services Ombudsman")
+# The public phone line, offered wherever the online service cannot help.
+SCHEME_PHONE = env.str("REDRESS_SCHEME_PHONE", default="0306 999 0123")
+# How many reverse proxies stand in front of the app (0: REMOTE_ADDR is the visitor's).
+INTAKE_TRUSTED_PROXIES = env.int("INTAKE_TRUSTED_PROXIES", default=0)
+# Complaint submissions allowed per network address per hour (spam resistance, no CAPTCHA).
+INTAKE_SUBMISSIONS_PER_ADDRESS = env.int("INTAKE_SUBMISSIONS_PER_ADDRESS", default=10)
+# How long before a session ends the complaint form warns that it is about to.
+INTAKE_SESSION_WARNING_SECONDS = env.int("INTAKE_SESSION_WARNING_SECONDS", default=300)
 ACCESSIBILITY_CONTACT_EMAIL = env.str(
     "ACCESSIBILITY_CONTACT_EMAIL", default="accessibility@ombudsman.example"
 )
@@ -43,6 +51,7 @@ INSTALLED_APPS = [
     "redress.audit",
     "redress.intake",
     "redress.notifications",
+    "redress.portal",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -19,15 +19,10 @@ from django.utils import timezone
 
 from redress.audit.models import AuditAction
 from redress.audit.services import audit_record, changes_between, snapshot
-from redress.casework.models import Case, ContactPreference, Direction, Person
+from redress.casework.models import Case, ContactPreference, Person
 from redress.casework.services import (
     CaseValidationError,
-    NewCase,
-    NewContact,
     case_move,
-    case_register,
-    contact_record,
-    person_create,
 )
 from redress.domain.categories import Channel
 from redress.domain.complaints import ComplaintAnswers, contact_problems
@@ -36,9 +31,9 @@ from redress.domain.triage import BODIES_BY_NAME, Suggestion, Verdict, VerdictEr
 from redress.notifications.services import letter_send
 from redress.organisations.models import Organisation
 
-from .models import ComplaintDetails, IntakeDecision
+from .models import IntakeDecision
 from .permissions import can_decide_at_intake, can_work_intake
-from .services import acknowledgement_send
+from .services import Receipt, acknowledgement_send, complaint_register
 from .triage import suggestions_for
 
 if TYPE_CHECKING:
@@ -306,77 +301,24 @@ def intake_log_complaint(
         raise IntakeDecisionError("Select the organisation complained about.")
     now = timezone.now()
     with transaction.atomic():
-        contact = person_create(
-            actor=actor,
-            title=complaint.title,
-            first_name=complaint.first_name,
-            last_name=complaint.last_name,
-            email=complaint.email,
-            phone=complaint.phone,
-            address=complaint.address,
-            postcode=complaint.postcode,
-            preferred_contact=complaint.contact_method.value,
-            reasonable_adjustments=complaint.adjustments,
-        )
-        complainant = contact
-        if complaint.on_behalf:
-            complainant = person_create(
-                actor=actor,
-                first_name=complaint.person_first_name,
-                last_name=complaint.person_last_name,
-                reasonable_adjustments=complaint.adjustments,
-            )
         try:
-            case = case_register(
-                new=NewCase(
-                    received_on=received_on,
+            case = complaint_register(
+                complaint=complaint,
+                organisation=organisation,
+                receipt=Receipt(
                     channel=channel,
-                    organisation=organisation,
-                    category=complaint.category,
-                    subcategory=subcategory,
-                    summary=complaint.summary,
-                    outcome_sought=complaint.outcome_sought,
-                    complainant=complainant,
-                    representative=contact if complaint.on_behalf else None,
-                    representative_authority=complaint.representative_authority,
+                    received_on=received_on,
+                    received_at=_received_at(received_on, now),
+                    contact_summary=f"Complaint received by {channel.label.lower()}, "
+                    "logged by staff",
+                    actor=actor,
                     team=actor.team,
                     # Someone in no team keeps it in their own queue instead.
                     officer=actor if actor.team_id is None else None,
+                    subcategory=subcategory,
                 ),
-                actor=actor,
             )
         except CaseValidationError as error:
             raise IntakeDecisionError(str(error)) from None
-        details = ComplaintDetails.objects.create(
-            case=case,
-            first_knew_on=complaint.first_knew_on,
-            injustice=complaint.injustice,
-            complained_first=complaint.complained.value,
-            final_response_on=complaint.final_response_on,
-            representative_relationship=complaint.relationship[:100],
-            category_chosen_by_complainant=True,
-        )
-        audit_record(
-            actor=actor,
-            action=AuditAction.CREATE,
-            instance=details,
-            case_id=case.pk,
-            changes=changes_between(
-                {}, snapshot(details, ("first_knew_on", "complained_first", "final_response_on"))
-            ),
-        )
-        contact_record(
-            case=case,
-            contact=NewContact(
-                direction=Direction.INBOUND,
-                channel=channel,
-                party=f"{'Representative' if complaint.on_behalf else 'Complainant'}: "
-                f"{contact.full_name}"[:100],
-                summary=f"Complaint received by {channel.label.lower()}, logged by staff",
-                received_at=_received_at(received_on, now),
-                handled_at=now,
-            ),
-            recorded_by=actor,
-        )
         acknowledgement_send(case=case, complaint=complaint)
     return case

@@ -7,7 +7,8 @@ in `intake.decisions`.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
@@ -38,6 +39,9 @@ from redress.domain.complaints import (
 )
 from redress.notifications.services import letter_send
 from redress.organisations.models import Organisation
+
+if TYPE_CHECKING:
+    from redress.accounts.models import Team, User
 
 from .models import ComplaintDetails, ComplaintDraft, DraftFile, DraftFilePurpose, SubmissionRecord
 
@@ -91,7 +95,16 @@ def complaint_submit(*, public_id: str, address: str) -> Case:
         retry_at = retry_after(list(recent), now, limit=_submissions_per_address())
         if retry_at is not None:
             raise SubmissionRateLimitedError(retry_at)
-        case = _register(complaint, organisation, now)
+        case = complaint_register(
+            complaint=complaint,
+            organisation=organisation,
+            receipt=Receipt(
+                channel=Channel.ONLINE,
+                received_on=timezone.localdate(now),
+                received_at=now,
+                contact_summary="Complaint sent with the online form",
+            ),
+        )
         for row in draft.files.all():
             with row.file.open("rb") as stored:
                 content = stored.read()
@@ -124,9 +137,32 @@ def _forget(row: DraftFile) -> None:
         transaction.on_commit(lambda: storage.delete(name))
 
 
-def _register(complaint: ComplaintAnswers, organisation: Organisation, now: dt.datetime) -> Case:
+@dataclass(frozen=True)
+class Receipt:
+    """How and when a complaint reached the scheme, and who logged it (None: online)."""
+
+    channel: Channel
+    received_on: dt.date
+    received_at: dt.datetime
+    contact_summary: str
+    actor: User | None = None
+    team: Team | None = None
+    officer: User | None = None
+    subcategory: str = ""
+    category_chosen_by_complainant: bool = True
+
+
+def complaint_register(
+    *, complaint: ComplaintAnswers, organisation: Organisation, receipt: Receipt
+) -> Case:
+    """The people, the case, its complaint details and the contact that brought it.
+
+    Shared by the online journey and staff logging a complaint, inside their transaction.
+    """
+    now = timezone.now()
+    actor = receipt.actor
     contact = person_create(
-        actor=None,
+        actor=actor,
         title=complaint.title,
         first_name=complaint.first_name,
         last_name=complaint.last_name,
@@ -140,24 +176,27 @@ def _register(complaint: ComplaintAnswers, organisation: Organisation, now: dt.d
     complainant = contact
     if complaint.on_behalf:
         complainant = person_create(
-            actor=None,
+            actor=actor,
             first_name=complaint.person_first_name,
             last_name=complaint.person_last_name,
             reasonable_adjustments=complaint.adjustments,
         )
     case = case_register(
         new=NewCase(
-            received_on=timezone.localdate(now),
-            channel=Channel.ONLINE,
+            received_on=receipt.received_on,
+            channel=receipt.channel,
             organisation=organisation,
             category=complaint.category,
+            subcategory=receipt.subcategory,
             summary=complaint.summary,
             outcome_sought=complaint.outcome_sought,
             complainant=complainant,
             representative=contact if complaint.on_behalf else None,
             representative_authority=complaint.representative_authority,
+            team=receipt.team,
+            officer=receipt.officer,
         ),
-        actor=None,
+        actor=actor,
     )
     details = ComplaintDetails.objects.create(
         case=case,
@@ -166,11 +205,11 @@ def _register(complaint: ComplaintAnswers, organisation: Organisation, now: dt.d
         complained_first=complaint.complained.value,
         final_response_on=complaint.final_response_on,
         representative_relationship=complaint.relationship[:100],
-        category_chosen_by_complainant=complaint.category_chosen,
-        consent_at=now,
+        category_chosen_by_complainant=receipt.category_chosen_by_complainant,
+        consent_at=now if receipt.channel == Channel.ONLINE else None,
     )
     audit_record(
-        actor=None,
+        actor=actor,
         action=AuditAction.CREATE,
         instance=details,
         case_id=case.pk,
@@ -180,14 +219,14 @@ def _register(complaint: ComplaintAnswers, organisation: Organisation, now: dt.d
         case=case,
         contact=NewContact(
             direction=Direction.INBOUND,
-            channel=Channel.ONLINE,
+            channel=receipt.channel,
             party=f"{'Representative' if complaint.on_behalf else 'Complainant'}: "
             f"{contact.full_name}"[:100],
-            summary="Complaint sent with the online form",
-            received_at=now,
+            summary=receipt.contact_summary,
+            received_at=receipt.received_at,
             handled_at=now,
         ),
-        recorded_by=None,
+        recorded_by=actor,
     )
     return case
 

@@ -231,6 +231,8 @@ class Server:
             "REDRESS_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
             "REDRESS_FILES_DIR": str(self.files_dir / "files"),
             "REDRESS_LOG_LEVEL": "WARNING",
+            # Letters are delivered in the request, after commit, as in the demo.
+            "REDRESS_TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
             "INTAKE_SUBMISSIONS_PER_ADDRESS": str(self.per_address),
         }
         app = "redress.config.wsgi:application"
@@ -266,9 +268,12 @@ class Server:
                 raise SystemExit(f"gunicorn stopped at once; see {self.log}")
             with contextlib.suppress(OSError, http.client.HTTPException):
                 conn = http.client.HTTPConnection(HOST, self.port, timeout=5)
-                conn.request("GET", "/complain/")
-                if conn.getresponse().status == 200:
-                    return
+                try:
+                    conn.request("GET", "/complain/")
+                    if conn.getresponse().status == 200:
+                        return
+                finally:
+                    conn.close()
             time.sleep(0.2)
         raise SystemExit(f"gunicorn did not answer within 60 s; see {self.log}")
 
@@ -1095,6 +1100,8 @@ def main() -> None:  # noqa: PLR0915 - one script
         ids = [int(pk) for pk in args.organisation_ids.split(",")]
         print(json.dumps(make_drafts(args.make_drafts, args.first, args.run_id, ids)))
         return
+    if args.profile and args.threads > 1:
+        parser.error("--profile counts per worker process: use it without --threads")
     args.seconds = min(max(args.seconds, 1.0), MAX_SECONDS)
     args.warmup = min(max(args.warmup, 0.0), MAX_WARMUP)
     args.per_address = args.per_address or per_address_limit()

@@ -32,6 +32,7 @@ from redress.domain.stages import (
 )
 
 from .calendars import scheme_calendar
+from .clocks import deadline_meet, deadline_set, refresh_next_due
 from .models import (
     Case,
     CaseNote,
@@ -83,19 +84,6 @@ def _open_clocks(case: Case) -> dict[str, Deadline]:
     return {d.kind: d for d in case.deadlines.filter(met_at__isnull=True)}
 
 
-def _deadline_start(case: Case, kind: ClockKind, due: dt.date) -> None:
-    """Start (or restart) one of the case's clocks with its due date."""
-    Deadline.objects.update_or_create(
-        case=case, kind=kind.value, defaults={"due_on": due, "met_at": None}
-    )
-
-
-def _refresh_next_due(case: Case) -> None:
-    nearest = case.deadlines.filter(met_at__isnull=True).order_by("due_on", "kind").first()
-    case.next_due_on = nearest.due_on if nearest else None
-    case.next_due_kind = nearest.kind if nearest else ""
-
-
 def _apply_clocks(case: Case, entering: Stage, now: dt.datetime, *, reopened: bool = False) -> None:
     today = timezone.localdate(now)
     running = _open_clocks(case)
@@ -112,8 +100,8 @@ def _apply_clocks(case: Case, entering: Stage, now: dt.datetime, *, reopened: bo
         deadline.met_at = now
         deadline.save(update_fields=["met_at"])
     for kind, due in plan.start.items():
-        _deadline_start(case, kind, due)
-    _refresh_next_due(case)
+        deadline_set(case=case, kind=kind, due_on=due)
+    refresh_next_due(case)
 
 
 @dataclass(frozen=True)
@@ -391,8 +379,10 @@ def _contact_clocks(case: Case, row: Contact) -> None:
     calendar = scheme_calendar()
     if row.direction == Direction.OUTBOUND and keep_in_touch_restarts(Stage(case.stage)):
         sent_on = timezone.localdate(row.received_at)
-        _deadline_start(
-            case, ClockKind.KEEP_IN_TOUCH, due_date(ClockKind.KEEP_IN_TOUCH, sent_on, calendar)
+        deadline_set(
+            case=case,
+            kind=ClockKind.KEEP_IN_TOUCH,
+            due_on=due_date(ClockKind.KEEP_IN_TOUCH, sent_on, calendar),
         )
     # The written-contact clock follows the oldest written contact still waiting for a reply.
     waiting = (
@@ -402,17 +392,14 @@ def _contact_clocks(case: Case, row: Contact) -> None:
         .first()
     )
     if waiting is None:
-        Deadline.objects.filter(
-            case=case, kind=ClockKind.WRITTEN_CONTACT.value, met_at__isnull=True
-        ).update(met_at=timezone.now())
+        deadline_meet(case=case, kind=ClockKind.WRITTEN_CONTACT)
     else:
         received_on = timezone.localdate(waiting.received_at)
-        _deadline_start(
-            case,
-            ClockKind.WRITTEN_CONTACT,
-            due_date(ClockKind.WRITTEN_CONTACT, received_on, calendar),
+        deadline_set(
+            case=case,
+            kind=ClockKind.WRITTEN_CONTACT,
+            due_on=due_date(ClockKind.WRITTEN_CONTACT, received_on, calendar),
         )
-    _refresh_next_due(case)
 
 
 def contact_mark_handled(*, contact: Contact, handled_at: dt.datetime, actor: User) -> Contact:

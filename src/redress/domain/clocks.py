@@ -18,6 +18,11 @@ class ClockKind(LabelledEnum):
     INVESTIGATION = "investigation", "Investigation target (13 weeks)"
     KEEP_IN_TOUCH = "keep_in_touch", "Update both parties"
     WRITTEN_CONTACT = "written_contact", "Reply to written contact"
+    # Event clocks: started and stopped by what happens on the case, not by its stage.
+    ENQUIRY_REPLY = "enquiry_reply", "Organisation's reply to enquiries due"
+    DRAFT_COMMENTS = "draft_comments", "Comments on the draft decision due"
+    REVIEW = "review", "Post-decision review decision due"
+    SERVICE_COMPLAINT = "service_complaint", "Reply to complaint about our service"
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,10 @@ CLOCK_RULES: dict[ClockKind, ClockRule] = {
     ClockKind.INVESTIGATION: ClockRule(13, ClockUnit.WEEKS),
     ClockKind.KEEP_IN_TOUCH: ClockRule(20, ClockUnit.WORKING_DAYS),
     ClockKind.WRITTEN_CONTACT: ClockRule(3, ClockUnit.WORKING_DAYS),
+    ClockKind.ENQUIRY_REPLY: ClockRule(20, ClockUnit.WORKING_DAYS),
+    ClockKind.DRAFT_COMMENTS: ClockRule(10, ClockUnit.WORKING_DAYS),
+    ClockKind.REVIEW: ClockRule(20, ClockUnit.WORKING_DAYS),
+    ClockKind.SERVICE_COMPLAINT: ClockRule(20, ClockUnit.WORKING_DAYS),
 }
 
 # Clocks that run while a case is at a stage; entering a stage starts its clocks (if not

@@ -107,7 +107,19 @@ _PROMISES: dict[ClockKind, tuple[str, str]] = {
         "We will reply to your message by {day}.",
         "We should have replied to your message by {day}. We are sorry for the delay.",
     ),
+    ClockKind.REVIEW: (
+        "We aim to decide on your request for a review by {day}.",
+        "We aimed to decide on your request for a review by {day}. We are sorry this is "
+        "taking longer.",
+    ),
+    ClockKind.SERVICE_COMPLAINT: (
+        "We will reply to your complaint about our service by {day}.",
+        "We should have replied to your complaint about our service by {day}. We are sorry "
+        "for the delay.",
+    ),
 }
+# The other clocks wait on someone else (the organisation's reply, comments on a draft).
+PROMISED_CLOCKS = frozenset(_PROMISES)
 
 
 def _day(day: dt.date) -> str:

@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "redress.intake",
     "redress.notifications",
     "redress.portal",
+    "redress.assessment",
+    "redress.investigation",
+    "redress.decisions",
     "django_tasks",
     "django_tasks_db",
 ]

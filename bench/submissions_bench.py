@@ -33,7 +33,7 @@ retries as above) and GET the confirmation.
 
     .venv/bin/python bench/submissions_bench.py                        # 60 s, defaults
     .venv/bin/python bench/submissions_bench.py --workers 3 5 --clients 4 8
-    .venv/bin/python bench/submissions_bench.py --conn-max-age 60      # persistent DB connections
+    .venv/bin/python bench/submissions_bench.py --conn-max-age 0       # a connection per request
     .venv/bin/python bench/submissions_bench.py --mode send --clients 4 16
     .venv/bin/python bench/submissions_bench.py --seconds 20 --profile time
     .venv/bin/python bench/submissions_bench.py --seconds 20 --profile cprofile
@@ -1060,8 +1060,9 @@ def main() -> None:  # noqa: PLR0915 - one script
     parser.add_argument(
         "--conn-max-age",
         type=int,
-        default=0,
-        help="Django's CONN_MAX_AGE for gunicorn (through DATABASE_URL); 0 is the default.",
+        default=60,
+        help="Django's CONN_MAX_AGE for gunicorn (through DATABASE_URL): 60 as the settings' "
+        "default; 0 opens a connection per request.",
     )
     parser.add_argument("--double-every", type=int, default=10, help="Double-click every Nth.")
     parser.add_argument("--retry-every", type=int, default=25, help="Retry the send every Nth.")
@@ -1121,7 +1122,7 @@ def main() -> None:  # noqa: PLR0915 - one script
             upload_every=args.upload_every,
             organisations=organisations(url),
         )
-        served_url = f"{url}?conn_max_age={args.conn_max_age}" if args.conn_max_age else url
+        served_url = f"{url}?conn_max_age={args.conn_max_age}"
         for workers in args.workers:
             profile_dir = scratch / f"profile-{workers}" if args.profile else None
             if profile_dir is not None:

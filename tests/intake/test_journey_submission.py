@@ -175,6 +175,47 @@ def test_concurrent_sends_make_one_case(org: Organisation) -> None:
     assert Case.objects.count() == 1
 
 
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_complaints_get_gapless_references(org: Organisation) -> None:
+    """The reference is issued last in the send; concurrent sends still number in order."""
+    if connection.vendor != "postgresql":
+        pytest.skip("Row locks are only meaningful on PostgreSQL; CI runs this there.")
+    threads = 8
+    ready = []
+    for _ in range(threads):
+        draft = drafts.draft_create()
+        for step, page in complete_answers(org).items():
+            drafts.draft_save_answers(draft=draft, step=Step(step), answers=page)
+        ready.append(draft.public_id)
+    start = threading.Barrier(threads)
+    failures: list[BaseException] = []
+
+    def submit(public_id: str, number: int) -> None:
+        try:
+            start.wait()
+            services.complaint_submit(public_id=public_id, address=f"192.0.2.{number}")
+        except BaseException as error:  # report any failure from the worker thread
+            failures.append(error)
+        finally:
+            connections.close_all()
+
+    workers = [
+        threading.Thread(target=submit, args=(public_id, number))
+        for number, public_id in enumerate(ready, start=1)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert failures == []
+    references = sorted(Case.objects.values_list("reference", flat=True))
+    year = f"{timezone.localdate():%y}"
+    assert references == [f"{year} 000 {n:03d}" for n in range(1, threads + 1)]
+    acknowledged = list(Letter.objects.values_list("case__reference", "body"))
+    assert {reference for reference, _ in acknowledged} == set(references)
+    assert all(reference in body and "~" not in body for reference, body in acknowledged)
+
+
 def test_someone_complaining_for_another_becomes_their_representative(
     client: Client, org: Organisation
 ) -> None:

@@ -59,7 +59,7 @@ def document_add(
     )
     document.file.save(name, ContentFile(content), save=False)
     try:
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):
             document.save()
             audit_record(
                 actor=document.uploaded_by,

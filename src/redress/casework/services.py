@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -66,7 +67,7 @@ class CaseValidationError(ValueError):
 def reference_issue(*, received_on: dt.date) -> str:
     """The next reference in the registration year, under a row lock so none repeats."""
     year = received_on.year
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         counter = ReferenceCounter.objects.select_for_update().filter(year=year).first()
         if counter is None:
             try:
@@ -120,15 +121,37 @@ class NewCase:
     officer: User | None = None
 
 
-def case_register(*, new: NewCase, actor: User | None) -> Case:
+def case_register(*, new: NewCase, actor: User | None, reference_later: bool = False) -> Case:
+    """Register a case at intake with its first transition, clocks and audit row.
+
+    With `reference_later` the case gets a provisional reference and the caller must call
+    `case_issue_reference` as the last write of its transaction: the year's counter stays
+    locked from issuing a reference until commit, so issuing it last lets concurrent
+    registrations overlap everything else.
+    """
     if new.received_on > timezone.localdate():
         raise CaseValidationError("The date received cannot be in the future.")
     if new.subcategory and not subcategory_belongs_to(new.subcategory, new.category):
         raise CaseValidationError("Choose a sub-category that belongs to the category.")
     now = timezone.now()
-    with transaction.atomic():
+    today = timezone.localdate(now)
+    # A new case has no clocks yet: plan them first, so the row is written once.
+    plan = deadline_plan(
+        entering=Stage.INTAKE,
+        received_on=new.received_on,
+        today=today,
+        running=frozenset(),
+        calendar=scheme_calendar(today),
+    )
+    first_due = min(plan.start.items(), key=lambda item: (item[1], item[0].value), default=None)
+    # No savepoint: nothing inside is retried, and a failure fails the caller's transaction.
+    with transaction.atomic(savepoint=False):
         case = Case.objects.create(
-            reference=reference_issue(received_on=new.received_on),
+            reference=(
+                provisional_reference()
+                if reference_later
+                else reference_issue(received_on=new.received_on)
+            ),
             received_on=new.received_on,
             channel=new.channel,
             organisation=new.organisation,
@@ -142,6 +165,8 @@ def case_register(*, new: NewCase, actor: User | None) -> Case:
             team=new.team,
             officer=new.officer,
             stage=Stage.INTAKE,
+            next_due_on=first_due[1] if first_due else None,
+            next_due_kind=first_due[0].value if first_due else "",
         )
         StageTransition.objects.create(
             case=case,
@@ -151,8 +176,9 @@ def case_register(*, new: NewCase, actor: User | None) -> Case:
             actor=actor,
             at=now,
         )
-        _apply_clocks(case, Stage.INTAKE, now)
-        case.save(update_fields=["next_due_on", "next_due_kind"])
+        Deadline.objects.bulk_create(
+            Deadline(case=case, kind=kind.value, due_on=due) for kind, due in plan.start.items()
+        )
         audit_record(
             actor=actor,
             action=AuditAction.CREATE,
@@ -161,6 +187,23 @@ def case_register(*, new: NewCase, actor: User | None) -> Case:
             changes=changes_between({}, snapshot(case, (*_DETAIL_FIELDS, "stage"))),
         )
     return case
+
+
+def provisional_reference() -> str:
+    """A unique placeholder that cannot be mistaken for (or collide with) a real reference."""
+    return f"~{uuid.uuid4().hex[:9]}"
+
+
+def case_issue_reference(*, case: Case) -> str:
+    """Give a case registered with `reference_later` its real reference.
+
+    Part of the registration, so not audited on its own: the creation row covers it.
+    """
+    if not case.reference.startswith("~"):
+        raise CaseValidationError("This case already has its reference.")
+    case.reference = reference_issue(received_on=case.received_on)
+    case.save(update_fields=["reference"])
+    return case.reference
 
 
 def _locked(case_id: int, expected_version: int) -> Case:
@@ -348,8 +391,18 @@ def contact_record(
         raise CaseValidationError("The date and time of the contact cannot be in the future.")
     if contact.handled_at is not None and contact.handled_at < contact.received_at:
         raise CaseValidationError("It cannot have been handled before it was received.")
-    with transaction.atomic():
-        locked = Case.objects.select_for_update().get(pk=case.pk)
+    # A received written contact still to answer starts the written-contact clock; a sent
+    # one may restart keep-in-touch, depending on the stage. Anything else moves no clock,
+    # and then the case is neither locked nor rewritten.
+    awaits_reply = (
+        contact.direction == Direction.INBOUND
+        and contact.handled_at is None
+        and contact.channel in WRITTEN_CHANNELS
+    )
+    with transaction.atomic(savepoint=False):
+        locked = case
+        if awaits_reply or contact.direction == Direction.OUTBOUND:
+            locked = Case.objects.select_for_update().get(pk=case.pk)
         row = Contact.objects.create(
             case=locked,
             direction=contact.direction,
@@ -360,8 +413,12 @@ def contact_record(
             handled_at=contact.handled_at,
             recorded_by=recorded_by,
         )
-        _contact_clocks(locked, row)
-        locked.save(update_fields=["next_due_on", "next_due_kind"])
+        sent_update = contact.direction == Direction.OUTBOUND and keep_in_touch_restarts(
+            Stage(locked.stage)
+        )
+        if awaits_reply or sent_update:
+            _contact_clocks(locked, row)
+            locked.save(update_fields=["next_due_on", "next_due_kind"])
         audit_record(
             actor=recorded_by,
             action=AuditAction.CREATE,
@@ -425,7 +482,7 @@ def contact_mark_handled(*, contact: Contact, handled_at: dt.datetime, actor: Us
 
 
 def person_create(*, actor: User | None, **fields: Any) -> Person:
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         person = Person.objects.create(**fields)
         audit_record(
             actor=actor,
@@ -447,6 +504,7 @@ __all__ = [
     "NewCase",
     "NewContact",
     "case_add_note",
+    "case_issue_reference",
     "case_move",
     "case_record_view",
     "case_register",

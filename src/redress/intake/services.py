@@ -22,6 +22,7 @@ from redress.casework.models import Case, Direction, DocumentSource
 from redress.casework.services import (
     NewCase,
     NewContact,
+    case_issue_reference,
     case_register,
     contact_record,
     person_create,
@@ -103,6 +104,7 @@ def complaint_submit(*, public_id: str, address: str) -> Case:
                 received_on=timezone.localdate(now),
                 received_at=now,
                 contact_summary="Complaint sent with the online form",
+                reference_later=True,
             ),
         )
         for row in draft.files.all():
@@ -117,10 +119,13 @@ def complaint_submit(*, public_id: str, address: str) -> Case:
                 description=DraftFilePurpose(row.purpose).label,
             )
             _forget(row)
-        acknowledgement_send(case=case, complaint=complaint)
         SubmissionRecord.objects.create(address_hash=hashed, at=now)
         draft.case, draft.submitted_at, draft.answers = case, now, {}
         draft.save(update_fields=["case", "submitted_at", "answers"])
+        # Last: from here to commit the year's reference counter is locked, so
+        # concurrent submissions wait only for each other's reference and letters.
+        case_issue_reference(case=case)
+        acknowledgement_send(case=case, complaint=complaint)
     return case
 
 
@@ -150,6 +155,8 @@ class Receipt:
     officer: User | None = None
     subcategory: str = ""
     category_chosen_by_complainant: bool = True
+    # The online form issues the reference itself, last (see complaint_submit).
+    reference_later: bool = False
 
 
 def complaint_register(
@@ -197,6 +204,7 @@ def complaint_register(
             officer=receipt.officer,
         ),
         actor=actor,
+        reference_later=receipt.reference_later,
     )
     details = ComplaintDetails.objects.create(
         case=case,

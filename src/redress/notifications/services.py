@@ -61,7 +61,7 @@ def letter_send(
         },
     )
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         letter = Letter.objects.create(
             case=case,
             recipient_name=recipient_name,

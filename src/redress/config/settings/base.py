@@ -97,6 +97,11 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'redress.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Reuse a connection across requests (a new PostgreSQL backend per request costs more CPU
+# than most pages); health checks drop one the server closed. `?conn_max_age=` in
+# DATABASE_URL wins.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("REDRESS_DB_CONN_MAX_AGE", default=60))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the demo's web process and a generator run side by side.
     DATABASES["default"].setdefault("OPTIONS", {}).update(

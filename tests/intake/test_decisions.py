@@ -1,5 +1,4 @@
-"""Intake decisions: verdicts on suggestions, the move, the record, the letters; and logging
-a complaint received by phone, letter or email."""
+"""Intake decisions: verdicts on suggestions, the move, the record, the letters."""
 
 from __future__ import annotations
 
@@ -11,17 +10,16 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from redress.accounts.models import Team, User
-from redress.casework.models import Case, Contact, Person
+from redress.casework.models import Case, Person
 from redress.casework.services import CaseConflictError
-from redress.domain.categories import Category, Channel
-from redress.domain.complaints import Authority, ComplainedFirst, ComplaintAnswers, ContactMethod
+from redress.domain.categories import Category
+from redress.domain.complaints import ComplainedFirst
 from redress.domain.stages import Outcome, ReasonCode
 from redress.intake.decisions import (
     DecisionKind,
     IntakeDecisionError,
     SuggestionVerdict,
     intake_decide,
-    intake_log_complaint,
 )
 from redress.intake.models import ComplaintDetails, IntakeDecision
 from redress.notifications.models import Letter
@@ -189,76 +187,3 @@ def test_letters_go_to_the_representative_and_say_who_could_not_be_reached(
     assert letter.address == "1 High Street\nAB1 2CD"
     assert f"the complaint you made for {case.complainant.full_name}" in letter.body
     assert [u.party for u in unsent] == ["Organisation"]
-
-
-def _answers(organisation: Organisation, **changes: Any) -> ComplaintAnswers:
-    base = ComplaintAnswers(
-        on_behalf=False, title="Mr", first_name="Sam", last_name="Caller",
-        contact_method=ContactMethod.EMAIL, email="sam@example.org", phone="", address="",
-        postcode="", adjustments="Large print, please.", organisation_id=organisation.pk,
-        summary="They lost my blue badge application.", first_knew_on=TODAY - dt.timedelta(days=40),
-        injustice="I cannot park near the shops.", outcome_sought="A decision on my badge.",
-        complained=ComplainedFirst.NOT_YET, final_response_on=None,
-        category=Category.HIGHWAYS, category_chosen=True,
-    )  # fmt: skip
-    return ComplaintAnswers(**{**base.__dict__, **changes})
-
-
-def test_logging_a_phoned_complaint_registers_it_for_the_team(
-    team: Team, intake_officer: User, council: Organisation
-) -> None:
-    received = TODAY - dt.timedelta(days=1)
-    case = intake_log_complaint(
-        complaint=_answers(council), channel=Channel.PHONE, received_on=received,
-        subcategory="highways.blue_badges", actor=intake_officer,
-    )  # fmt: skip
-    assert (case.channel, case.received_on, case.team) == ("phone", received, team)
-    assert case.subcategory == "highways.blue_badges"
-    assert case.complainant.reasonable_adjustments == "Large print, please."
-    details = ComplaintDetails.objects.get(case=case)
-    assert details.complained_first == "not_yet"
-    contact = Contact.objects.get(case=case, direction="in")
-    assert (contact.channel, contact.handled_at is not None) == ("phone", True)
-    assert Letter.objects.filter(case=case, email="sam@example.org").exists()
-
-
-def test_logging_for_someone_else_records_the_representative(
-    team: Team, assessor: User, council: Organisation
-) -> None:
-    answers = _answers(
-        council, on_behalf=True, person_first_name="Pat", person_last_name="Affected",
-        relationship="Son", authority=Authority.WRITTEN_CONSENT,
-    )  # fmt: skip
-    case = intake_log_complaint(
-        complaint=answers, channel=Channel.LETTER, received_on=TODAY, actor=assessor
-    )
-    assert case.complainant.full_name == "Pat Affected"
-    assert case.representative is not None
-    assert case.representative.email == "sam@example.org"
-    assert case.representative_authority.startswith("Son: ")
-
-
-def test_logging_needs_a_way_to_reach_them_and_an_intake_role(
-    team: Team, intake_officer: User, investigator: User, council: Organisation
-) -> None:
-    with pytest.raises(IntakeDecisionError, match="email address"):
-        intake_log_complaint(
-            complaint=_answers(council, email=""), channel=Channel.EMAIL, received_on=TODAY,
-            actor=intake_officer,
-        )  # fmt: skip
-    with pytest.raises(IntakeDecisionError, match="phone, letter or email"):
-        intake_log_complaint(
-            complaint=_answers(council), channel=Channel.ONLINE, received_on=TODAY,
-            actor=intake_officer,
-        )  # fmt: skip
-    with pytest.raises(IntakeDecisionError, match="future"):
-        intake_log_complaint(
-            complaint=_answers(council), channel=Channel.EMAIL,
-            received_on=TODAY + dt.timedelta(days=1), actor=intake_officer,
-        )  # fmt: skip
-    with pytest.raises(PermissionDenied):
-        intake_log_complaint(
-            complaint=_answers(council), channel=Channel.EMAIL, received_on=TODAY,
-            actor=investigator,
-        )  # fmt: skip
-    assert not Case.objects.exists()

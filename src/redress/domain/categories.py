@@ -108,6 +108,8 @@ class Channel(LabelledEnum):
 
 
 WRITTEN_CHANNELS = frozenset({Channel.ONLINE, Channel.EMAIL, Channel.LETTER, Channel.PORTAL})
+# How complaints reach staff, who log them on the person's behalf (in the order offered).
+STAFF_LOGGED_CHANNELS = (Channel.PHONE, Channel.LETTER, Channel.EMAIL)
 
 
 class OrganisationType(LabelledEnum):

@@ -7,7 +7,6 @@ fails, nothing is kept and no letter goes out.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -21,19 +20,14 @@ from redress.audit.models import AuditAction
 from redress.audit.services import audit_record, changes_between, snapshot
 from redress.casework.models import Case, ContactPreference, Person
 from redress.casework.services import (
-    CaseValidationError,
     case_move,
 )
-from redress.domain.categories import Channel
-from redress.domain.complaints import ComplaintAnswers, contact_problems
 from redress.domain.stages import Outcome, ReasonCode, Stage
 from redress.domain.triage import BODIES_BY_NAME, Suggestion, Verdict, VerdictError, check_verdicts
 from redress.notifications.services import letter_send
-from redress.organisations.models import Organisation
 
 from .models import IntakeDecision
-from .permissions import can_decide_at_intake, can_work_intake
-from .services import Receipt, acknowledgement_send, complaint_register
+from .permissions import can_decide_at_intake
 from .triage import suggestions_for
 
 if TYPE_CHECKING:
@@ -257,68 +251,3 @@ def intake_decide(
                     actor=actor,
                 )
     return row, [letter for letter in letters if letter.channel is None]
-
-
-STAFF_CHANNELS = frozenset({Channel.PHONE, Channel.LETTER, Channel.EMAIL})
-
-
-def _received_at(received_on: dt.date, now: dt.datetime) -> dt.datetime:
-    """Today means now; an earlier day means the start of that working day."""
-    if received_on == timezone.localdate(now):
-        return now
-    return timezone.make_aware(dt.datetime.combine(received_on, dt.time(9, 0)))
-
-
-def intake_log_complaint(
-    *,
-    complaint: ComplaintAnswers,
-    channel: Channel,
-    received_on: dt.date,
-    actor: User,
-    subcategory: str = "",
-) -> Case:
-    """Register a complaint received by phone, letter or email, for the actor's team.
-
-    The answers are the public journey's (`ComplaintAnswers`), checked by the same domain
-    rules; the complainant is acknowledged as an online complainant is, and the contact
-    that brought the complaint is logged as dealt with.
-    """
-    if not can_work_intake(actor):
-        raise PermissionDenied("Your role cannot log complaints.")
-    if channel not in STAFF_CHANNELS:
-        raise IntakeDecisionError("Staff log complaints received by phone, letter or email.")
-    problems = contact_problems(
-        complaint.contact_method,
-        email=complaint.email,
-        phone=complaint.phone,
-        address=complaint.address,
-        postcode=complaint.postcode,
-    )
-    if problems:
-        raise IntakeDecisionError(next(iter(problems.values())))
-    organisation = Organisation.objects.filter(pk=complaint.organisation_id).first()
-    if organisation is None:
-        raise IntakeDecisionError("Select the organisation complained about.")
-    now = timezone.now()
-    with transaction.atomic():
-        try:
-            case = complaint_register(
-                complaint=complaint,
-                organisation=organisation,
-                receipt=Receipt(
-                    channel=channel,
-                    received_on=received_on,
-                    received_at=_received_at(received_on, now),
-                    contact_summary=f"Complaint received by {channel.label.lower()}, "
-                    "logged by staff",
-                    actor=actor,
-                    team=actor.team,
-                    # Someone in no team keeps it in their own queue instead.
-                    officer=actor if actor.team_id is None else None,
-                    subcategory=subcategory,
-                ),
-            )
-        except CaseValidationError as error:
-            raise IntakeDecisionError(str(error)) from None
-        acknowledgement_send(case=case, complaint=complaint)
-    return case

@@ -140,6 +140,8 @@ class ComplaintDetails(models.Model):
         default=True, help_text="False when the category was inferred from their words."
     )
     consent_at = models.DateTimeField(null=True, blank=True)
+    # The staff form a complaint was logged with: sending that form twice logs it once.
+    logged_with = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name_plural = "complaint details"

@@ -7,6 +7,7 @@ in `intake.decisions`.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -157,6 +158,8 @@ class Receipt:
     category_chosen_by_complainant: bool = True
     # The online form issues the reference itself, last (see complaint_submit).
     reference_later: bool = False
+    # The staff form's one-time key (see intake_log_complaint).
+    form_key: uuid.UUID | None = None
 
 
 def complaint_register(
@@ -215,6 +218,7 @@ def complaint_register(
         representative_relationship=complaint.relationship[:100],
         category_chosen_by_complainant=receipt.category_chosen_by_complainant,
         consent_at=now if receipt.channel == Channel.ONLINE else None,
+        logged_with=receipt.form_key,
     )
     audit_record(
         actor=actor,

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 
 from redress.casework.forms import VersionedForm
-from redress.domain.categories import Category, Channel, subcategory_belongs_to, subcategory_choices
+from redress.domain.categories import (
+    STAFF_LOGGED_CHANNELS,
+    Category,
+    subcategory_belongs_to,
+    subcategory_choices,
+)
 from redress.domain.complaints import (
     Authority,
     ComplainedFirst,
@@ -146,7 +152,6 @@ class IntakeDecisionForm(VersionedForm):
         }
 
 
-STAFF_CHANNELS = (Channel.PHONE, Channel.LETTER, Channel.EMAIL)
 # The public form's answers, in words for staff talking about the complainant.
 COMPLAINED_LABELS = {
     ComplainedFirst.FINAL_RESPONSE: "Yes, and they have had its final response",
@@ -176,9 +181,12 @@ _CONTACT_MESSAGES = {
 
 
 class LogComplaintForm(forms.Form):
+    # One key per blank form: sending the same form twice logs one complaint. A client
+    # that sends none (not our page) gets a fresh key each time.
+    form_key = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4, required=False)
     channel = _radios(
         "How did the complaint reach us?",
-        [(c.value, c.label) for c in STAFF_CHANNELS],
+        [(c.value, c.label) for c in STAFF_LOGGED_CHANNELS],
         "Select how the complaint reached us",
     )
     received_on = GovukDateField(label="Date received", must_be="today_or_past")

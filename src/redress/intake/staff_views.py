@@ -3,6 +3,7 @@ received by phone, letter or email, and the written contacts waiting for a reply
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from django.conf import settings
@@ -28,7 +29,7 @@ from redress.domain.complaints import ComplainedFirst
 from redress.domain.stages import Outcome, ReasonCode, Stage, TransitionError
 from redress.frontend.pagination import paginate, parse_page_number
 
-from . import decisions, triage
+from . import decisions, staff_complaints, triage
 from .permissions import can_work_intake
 from .staff_forms import COMPLAINED_LABELS, IntakeDecisionForm, LogComplaintForm
 
@@ -184,8 +185,9 @@ def log_complaint(request: HttpRequest) -> HttpResponse:
     form = LogComplaintForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            case = decisions.intake_log_complaint(
+            case = staff_complaints.intake_log_complaint(
                 complaint=form.answers(),
+                form_key=form.cleaned_data["form_key"] or uuid.uuid4(),
                 channel=Channel(form.cleaned_data["channel"]),
                 received_on=form.cleaned_data["received_on"],
                 subcategory=form.cleaned_data["subcategory"],

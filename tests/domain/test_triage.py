@@ -329,3 +329,17 @@ def test_closing_records_the_chosen_codes_and_those_of_accepted_suggestions() ->
         reason_codes=[ReasonCode.COMPLAINT_HANDLING_ONLY, ReasonCode.PREMATURE],
     )
     assert codes == (ReasonCode.COMPLAINT_HANDLING_ONLY, ReasonCode.PREMATURE)
+
+
+def test_a_case_held_elsewhere_is_named_but_a_restricted_one_is_not() -> None:
+    elsewhere = _candidate(visible=False)
+    restricted = [
+        _candidate(reference=f"26 000 00{n}", visible=False, restricted=True) for n in (1, 2)
+    ]
+    found = suggest(_facts(candidates=(elsewhere, *restricted)), today=TODAY)
+    named = [s for s in found if s.duplicate_of]
+    unnamed = [s for s in found if not s.duplicate_of]
+    assert [s.duplicate_of for s in named] == ["26 000 007"]
+    assert "held by another team" in named[0].why
+    assert len(unnamed) == 1
+    assert "26 000 00" not in unnamed[0].why

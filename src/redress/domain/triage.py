@@ -100,6 +100,10 @@ class Candidate:
     similarity: float  # 0 to 1, from `text_similarity`
     stage: Stage = Stage.INTAKE
     outcome: Outcome | None = None
+    # Whether the officer may open it; a restricted (sensitive) one they may not see is
+    # never named to them, only reported so that they ask a manager.
+    visible: bool = True
+    restricted: bool = False
 
 
 @dataclass(frozen=True)
@@ -332,14 +336,26 @@ def _late(facts: ComplaintFacts, today: dt.date) -> Suggestion | None:
 
 
 def _duplicates(facts: ComplaintFacts) -> Iterable[Suggestion]:
+    restricted_reported = False
     for c in sorted(facts.candidates, key=lambda c: (c.received_on, c.reference)):
         gap = abs((facts.received_on - c.received_on).days)
         if not (c.same_person and c.same_organisation and c.similarity >= SIMILAR_TEXT):
             continue
         if gap > DUPLICATE_WINDOW.days:
             continue
+        if not c.visible and c.restricted:
+            if not restricted_reported:
+                restricted_reported = True
+                yield Suggestion(
+                    SuggestionCode.DUPLICATE,
+                    "A restricted case you cannot open, from the same person about the same "
+                    f"organisation, was received on {_date(c.received_on)} with similar "
+                    "words. Ask a manager whether this repeats it.",
+                )
+            continue
+        held = "" if c.visible else ", held by another team,"
         why = (
-            f"Case {c.reference} from the same person about the same organisation was "
+            f"Case {c.reference}{held} from the same person about the same organisation was "
             f"received on {_date(c.received_on)}, and {round(c.similarity * 100)}% of the "
             "words are the same."
         )

@@ -107,7 +107,12 @@ def _earlier(candidate: Case, case: Case) -> bool:
 
 
 def duplicate_candidates(*, cases: Sequence[Case], user: User) -> dict[int, list[Candidate]]:
-    """Earlier cases each case might repeat, from one query over the cases `user` can see."""
+    """Earlier cases each case might repeat, from one query over every case.
+
+    A repeat sent to another team is still a repeat, so the search is not limited to what
+    `user` can open; a second query says which of the candidates they can, and the domain
+    words the others accordingly (never naming a restricted case).
+    """
     conditions = [_could_be_same_complainant(case) for case in cases]
     if not conditions:
         return {}
@@ -116,16 +121,24 @@ def duplicate_candidates(*, cases: Sequence[Case], user: User) -> dict[int, list
         where |= condition
     limit = CANDIDATES_PER_CASE * len(cases) * 2
     rows = list(
-        Case.objects.visible_to(user)
-        .filter(where)
+        Case.objects.filter(where)
         .select_related("complainant")
         .only(
             "reference", "received_on", "organisation", "summary", "outcome_sought",
             "stage", "outcome", "complainant__email", "complainant__first_name",
-            "complainant__last_name", "complainant__postcode",
+            "complainant__last_name", "complainant__postcode", "sensitive",
         )
         .order_by("-received_on", "-id")[:limit]
     )  # fmt: skip
+    visible = (
+        set(
+            Case.objects.visible_to(user)
+            .filter(pk__in=[row.pk for row in rows])
+            .values_list("pk", flat=True)
+        )
+        if rows
+        else set()
+    )
     found: dict[int, list[Candidate]] = {}
     for case in cases:
         mine = [
@@ -145,6 +158,8 @@ def duplicate_candidates(*, cases: Sequence[Case], user: User) -> dict[int, list
                 similarity=text_similarity(text, f"{row.summary}\n{row.outcome_sought}"),
                 stage=Stage(row.stage),
                 outcome=Outcome(row.outcome) if row.outcome else None,
+                visible=row.pk in visible,
+                restricted=row.sensitive,
             )
             for row in mine
         ]

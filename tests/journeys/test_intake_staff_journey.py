@@ -106,6 +106,11 @@ def test_an_intake_officer_refers_a_premature_complaint_back(
     expect(page.get_by_role("heading", name=re.compile(f"Case {case.reference}"))).to_be_visible()
     check_accessibility(page)
 
+    page.get_by_role("link", name=f"How intake decided on case {case.reference}").click()
+    expect(page.get_by_role("heading", name="Intake decision")).to_be_visible()
+    expect(page.locator("body")).to_contain_text("Accepted")
+    check_accessibility(page)
+
     case.refresh_from_db()
     assert (case.stage, case.outcome) == ("closed", "referred_back")
     decision = IntakeDecision.objects.get(case=case)

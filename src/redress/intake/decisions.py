@@ -251,3 +251,8 @@ def intake_decide(
                     actor=actor,
                 )
     return row, [letter for letter in letters if letter.channel is None]
+
+
+def intake_decisions_of(*, case: Case) -> list[IntakeDecision]:
+    """The intake decisions on a case the caller may already see, latest first."""
+    return list(IntakeDecision.objects.filter(case=case).select_related("decided_by"))

@@ -17,4 +17,5 @@ urlpatterns = [
         name="contact-handled",
     ),
     path("cases/<str:reference>/decide/", staff_views.decide, name="decide"),
+    path("cases/<str:reference>/decision/", staff_views.decision_record, name="decision"),
 ]

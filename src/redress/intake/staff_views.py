@@ -49,6 +49,13 @@ def _intake_staff(request: HttpRequest) -> User:
     return user
 
 
+def _casework_staff(request: HttpRequest) -> User:
+    user = request.user
+    if not isinstance(user, User) or not user.is_casework_staff:
+        raise PermissionDenied("Case pages are for the scheme's staff.")
+    return user
+
+
 def _page_number(request: HttpRequest) -> int:
     return parse_page_number(request.GET.get("page"))
 
@@ -249,3 +256,22 @@ def contact_handled(request: HttpRequest, contact_id: int) -> HttpResponse:
     else:
         messages.success(request, f"Marked {where} as dealt with.")
     return redirect("intake-staff:contacts")
+
+
+@login_required
+def decision_record(request: HttpRequest, reference: str) -> HttpResponse:
+    """How intake decided on a case: each suggestion accepted or overridden, and why.
+
+    For anyone on the case, not only intake staff: an assessor reads it before assessing.
+    """
+    user = _casework_staff(request)
+    case = case_for_user(user=user, reference=reference)
+    return render(
+        request,
+        "intake/staff/decision_record.html",
+        {
+            "case": case,
+            "records": decisions.intake_decisions_of(case=case),
+            "url_reference": url_reference(case),
+        },
+    )

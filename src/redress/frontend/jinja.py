@@ -10,8 +10,10 @@ prefix, for example::
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+import django
 import jinja2
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -20,16 +22,29 @@ from django.http import HttpRequest
 from django.template.backends.jinja2 import Jinja2
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.functional import lazy
+from django.utils.functional import cached_property, lazy
 
 from redress.frontend.dates import date_uk, datetime_uk, time_uk
 from redress.frontend.forms import govuk_error_summary, govuk_field
 
 
 class AppTemplatesJinja2(Jinja2):
-    """Django's Jinja2 backend, finding each app's templates in ``<app>/templates/``."""
+    """Django's Jinja2 backend, finding each app's templates in ``<app>/templates/``.
+
+    Django's own apps (the admin above all) keep Django templates, which this engine
+    cannot parse: their folders are left to the Django engine listed after it.
+    """
 
     app_dirname = "templates"
+
+    @cached_property
+    def template_dirs(self) -> tuple[Path, ...]:
+        django_apps = Path(django.__file__).resolve().parent
+        return tuple(
+            Path(folder)
+            for folder in super().template_dirs
+            if not Path(folder).resolve().is_relative_to(django_apps)
+        )
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:

@@ -38,10 +38,10 @@ class AppTemplatesJinja2(Jinja2):
     app_dirname = "templates"
 
     @cached_property
-    def template_dirs(self) -> tuple[Path, ...]:
+    def template_dirs(self) -> tuple[str, ...]:
         django_apps = Path(django.__file__).resolve().parent
         return tuple(
-            Path(folder)
+            str(folder)
             for folder in super().template_dirs
             if not Path(folder).resolve().is_relative_to(django_apps)
         )

@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from redress.accounts.models import Team, User
 from redress.audit.models import AuditEvent
-from redress.casework.models import Case
+from redress.casework.models import Case, ClockPause, Deadline
+from redress.domain.clocks import ClockKind
 from redress.domain.stages import Stage
 from redress.organisations.models import Organisation
 from redress.testing.factories import make_case
@@ -322,3 +323,23 @@ def test_an_ignored_filter_value_is_not_shown_as_an_error(team: Team, investigat
     assert "govuk-error-message" not in body
     assert "<title>Error" not in body
     assert "My team&#39;s queue" in body or "My team's queue" in body
+
+
+def test_a_paused_clock_shows_its_pause_not_overdue(team: Team, investigator: User) -> None:
+    case = make_case(team=team, officer=investigator, stage=Stage.INVESTIGATION)
+    long_ago = timezone.localdate() - dt.timedelta(days=200)
+    Deadline.objects.update_or_create(
+        case=case, kind=ClockKind.KEEP_IN_TOUCH.value, defaults={"due_on": long_ago}
+    )
+    ClockPause.objects.create(
+        case=case,
+        kind=ClockKind.KEEP_IN_TOUCH.value,
+        started_on=long_ago,
+        reason="Waiting for a court hearing.",
+    )
+    client = Client()
+    client.force_login(investigator)
+    text = client.get(reverse("casework:case", args=[case.reference])).content.decode()
+    entry = text.split(ClockKind.KEEP_IN_TOUCH.label, 1)[1].split("</li>", 1)[0]
+    assert "Paused since" in entry
+    assert "Overdue" not in entry

@@ -57,3 +57,28 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+
+class Authenticator(models.Model):
+    """An organisation user's authenticator app: the shared secret of its time-based codes.
+
+    Enrolment completes when the person first types a code the app made (`confirmed_at`).
+    The last time step accepted is kept so that no code works twice, and failed sign-in
+    attempts are counted here so that guessing locks the account for a while.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="authenticator")
+    secret = models.CharField(max_length=64)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    last_used_step = models.BigIntegerField(null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(default=0)
+    locked_until = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        state = "enrolled" if self.confirmed_at else "not yet enrolled"
+        return f"Authenticator for {self.user} ({state})"
+
+    @property
+    def is_enrolled(self) -> bool:
+        return self.confirmed_at is not None

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 
 from redress.domain.categories import SUBCATEGORY_LABELS, Category, Channel
+from redress.domain.clocks import ClockKind
 from redress.domain.stages import Outcome, ReasonCode, Stage
 
 from .querysets import AppendOnlyQuerySet, CaseQuerySet
@@ -311,6 +312,52 @@ class Deadline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} due {self.due_on:%d %b %Y}"
+
+
+class ClockPause(models.Model):
+    """A clock stood still from `started_on` to `ended_on` (both included) for a reason.
+
+    Rows are kept once the pause ends: KPIs are reported both with and without pauses.
+    `ended_on` is empty while the pause is still running; one running pause per clock.
+    """
+
+    case = models.ForeignKey(
+        Case, on_delete=models.PROTECT, related_name="clock_pauses", db_index=False
+    )
+    kind = models.CharField(max_length=32, choices=ClockKind.choices())
+    started_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+    reason = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["started_on", "id"]
+        indexes = [models.Index(fields=["case", "kind"], name="pause_case_kind")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=[k.value for k in ClockKind]),
+                name="pause_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(ended_on__gte=models.F("started_on")),
+                name="pause_ends_after_start",
+            ),
+            models.UniqueConstraint(
+                fields=["case", "kind"],
+                condition=models.Q(ended_on__isnull=True),
+                name="pause_one_running_per_clock",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind_label} paused from {self.started_on:%d %b %Y}"
+
+    @property
+    def kind_label(self) -> str:
+        return ClockKind(self.kind).label
 
 
 class ReferenceCounter(models.Model):

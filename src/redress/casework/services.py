@@ -33,7 +33,7 @@ from redress.domain.stages import (
 )
 
 from .calendars import scheme_calendar
-from .clocks import deadline_meet, deadline_set, refresh_next_due
+from .clocks import deadline_meet, deadline_set, keep_in_touch_refresh, refresh_next_due
 from .models import (
     Case,
     CaseNote,
@@ -435,12 +435,7 @@ def contact_record(
 def _contact_clocks(case: Case, row: Contact) -> None:
     calendar = scheme_calendar()
     if row.direction == Direction.OUTBOUND and keep_in_touch_restarts(Stage(case.stage)):
-        sent_on = timezone.localdate(row.received_at)
-        deadline_set(
-            case=case,
-            kind=ClockKind.KEEP_IN_TOUCH,
-            due_on=due_date(ClockKind.KEEP_IN_TOUCH, sent_on, calendar),
-        )
+        keep_in_touch_refresh(case=case, calendar=calendar)
     # The written-contact clock follows the oldest written contact still waiting for a reply.
     waiting = (
         case.contacts.filter(direction=Direction.INBOUND, handled_at__isnull=True)

@@ -30,6 +30,7 @@ from redress.frontend.pagination import paginate, parse_page_number
 
 from . import selectors, services
 from .calendars import scheme_calendar
+from .clocks import paused_clocks
 from .forms import CaseDetailsForm, ContactForm, MoveStageForm, NoteForm, WorkqueueFilterForm
 from .models import Case, Direction
 from .permissions import can_make_transition, can_view_workqueue, can_write_case
@@ -97,11 +98,14 @@ def _allowed_transitions(user: User, case: Case) -> list[Transition]:
 def _case_context(user: User, case: Case, **extra: Any) -> dict[str, Any]:
     today = timezone.localdate()
     calendar = scheme_calendar(today)
+    paused = paused_clocks(case)
+    # A paused clock is not running down: it shows when it was paused, never "overdue".
     deadlines = [
         {
             "deadline": d,
             "label": ClockKind(d.kind).label,
-            "status": due_status(calendar, d.due_on, today),
+            "status": None if d.kind in paused else due_status(calendar, d.due_on, today),
+            "paused_since": paused[d.kind].started_on if d.kind in paused else None,
         }
         for d in selectors.case_open_deadlines(case=case)
     ]

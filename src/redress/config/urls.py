@@ -7,9 +7,23 @@ urlpatterns = [
     path("", include("redress.frontend.urls")),
     path("", include("redress.accounts.urls")),
     path("cases/", include("redress.casework.urls")),
+    path("cases/<str:reference>/investigation/", include("redress.investigation.urls")),
+    path("cases/<str:reference>/decision/", include("redress.decisions.urls")),
+    path("cases/<str:reference>/assessment/", include("redress.assessment.urls")),
     path("complain/", include("redress.intake.urls")),
     path("intake/", include("redress.intake.staff_urls")),
+    path(
+        "your-complaint/cases/<str:reference>/draft/", include("redress.decisions.complainant_urls")
+    ),
     path("your-complaint/", include("redress.portal.urls")),
+    path(
+        "organisation/cases/<str:reference>/draft/", include("redress.decisions.organisation_urls")
+    ),
+    path(
+        "organisation/cases/<str:reference>/enquiries/",
+        include("redress.investigation.organisation_urls"),
+    ),
+    path("organisation/", include("redress.organisations.portal_urls")),
     path("admin/", admin.site.urls),
 ]
 

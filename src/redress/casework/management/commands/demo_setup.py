@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from redress.accounts.authenticators import authenticator_enrol_with_secret
 from redress.accounts.models import User
 from redress.accounts.services import account_ensure
 from redress.casework.generate import GenerateOptions, generate
@@ -52,6 +53,9 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount("admin", Role.ADMINISTRATOR, "Alex", "Morgan", None),
 )
 COUNCIL_USERNAME = "council"
+# The council account's authenticator key, published on purpose like the password: add it
+# to an authenticator app to get the codes the organisation portal asks for.
+DEMO_TOTP_SECRET = "REDRESSDEMOCOUNCILLINKOFFICER234"  # noqa: S105
 
 
 class Command(BaseCommand):
@@ -82,7 +86,7 @@ class Command(BaseCommand):
             )
             accounts.append((user, account))
         council = Organisation.objects.get(name=DEMO_ORGANISATION)
-        account_ensure(
+        council_user, _ = account_ensure(
             username=COUNCIL_USERNAME,
             password=DEMO_PASSWORD,
             role=Role.ORGANISATION_USER,
@@ -90,6 +94,7 @@ class Command(BaseCommand):
             last_name="Officer",
             organisation=council,
         )
+        authenticator_enrol_with_secret(user=council_user, secret=DEMO_TOTP_SECRET)
         existing = Case.objects.count()
         wanted = options["cases"] - existing
         if wanted > 0:
@@ -121,6 +126,10 @@ class Command(BaseCommand):
             *(line(row) for row in rows),
             "",
             f"{Case.objects.count():,} cases in the database.",
+            "",
+            f"The {COUNCIL_USERNAME} account signs in at {DEMO_URL}organisation/sign-in/",
+            "with a code from an authenticator app. Add this key to the app by hand:",
+            f"  {DEMO_TOTP_SECRET}",
         ]
         inner = max(len(text) for text in body)
         out = ["+" + "-" * (inner + 2) + "+"]

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "redress.assessment",
     "redress.investigation",
     "redress.decisions",
+    "redress.remedies",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -158,6 +158,13 @@ def test_the_complainant_reads_the_draft_and_comments(with_internal_notes: Case)
     assert (comment.party, comment.from_person) == ("complainant", with_internal_notes.complainant)
 
 
+def test_the_complainant_portal_links_to_the_shared_draft(shared_case: Case) -> None:
+    client = person_client(shared_case.complainant)
+    page = client.get(reverse("portal:case", args=[ref(shared_case)])).content.decode()
+    assert complainant_url(shared_case) in page
+    assert "send your comments by" in page
+
+
 def test_a_complainant_sees_only_their_own_comments_not_the_organisation_s(
     shared_case: Case, council_user: User
 ) -> None:

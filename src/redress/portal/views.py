@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from redress.casework.models import Case, Person
 from redress.casework.services import CaseValidationError
+from redress.decisions.selectors import drafts_for_person
 from redress.domain.portal import (
     PORTAL_SESSION_IDLE,
     SIGN_IN_LINK_LIFETIME,
@@ -150,6 +151,7 @@ def case_page(request: HttpRequest, person: Person, reference: str) -> HttpRespo
         "letters": selectors.letters_for_case(case=case),
         "sent_messages": selectors.messages_sent(case=case),
         "evidence": selectors.evidence_sent(case=case),
+        "drafts": drafts_for_person(case=case, person=person),
     }
     return _page(request, "portal/case.html", context)
 

@@ -29,7 +29,9 @@ went. The database is dropped at the end unless --keep. Gunicorn is always stopp
 --mode send measures the last step alone: complete drafts, each held by its own session,
 are made in advance (in a child process, with the journey's own models), and each client
 then does only what ends a journey: GET "check your answers", POST send (double clicks and
-retries as above) and GET the confirmation.
+retries as above) and GET the confirmation. --mode submit measures the submission itself:
+the same drafts, but each client, already holding the check page's form and CSRF token,
+does only the POST send and the GET of the confirmation it redirects to.
 
     .venv/bin/python bench/submissions_bench.py                        # 60 s, defaults
     .venv/bin/python bench/submissions_bench.py --workers 3 5 --clients 4 8
@@ -317,7 +319,7 @@ class Log:
     requests: list[tuple[float, str, int | str, float]] = field(default_factory=list)
     journeys: list[Journey] = field(default_factory=list)
     started: int = 0
-    ran_out: float = 0.0  # when --mode send used its last draft
+    ran_out: float = 0.0  # when --mode send or submit used its last draft
 
     def next_journey(self) -> int:
         with self.lock:
@@ -596,8 +598,10 @@ def client(port: int, log: Log, plan: Plan, times: tuple[float, float], args: An
         try:
             if args.mode == "journey":
                 run_journey(browser, journey, plan, stop_at)
+            elif index < len(args.sessions) and args.mode == "submit":
+                run_submit(browser, journey, plan, *args.sessions[index])
             elif index < len(args.sessions):
-                run_send(browser, journey, plan, args.sessions[index])
+                run_send(browser, journey, plan, args.sessions[index][0])
             else:
                 with log.lock:
                     log.ran_out = log.ran_out or time.perf_counter()
@@ -609,6 +613,28 @@ def client(port: int, log: Log, plan: Plan, times: tuple[float, float], args: An
             log.journeys.append(journey)
 
 
+def run_submit(
+    browser: Browser, journey: Journey, plan: Plan, session_key: str, draft: str
+) -> None:
+    """The submission alone: a person whose answers are all given, already looking at
+    "check your answers" (its form and CSRF token in hand), sends, and is shown the
+    confirmation that follows the send's redirect."""
+    browser.cookies["sessionid"] = session_key
+    secret = f"{random.getrandbits(128):032x}"  # a CSRF secret, as the page's cookie holds
+    browser.cookies["csrftoken"] = secret
+    page = Response(200, "", f'name="csrfmiddlewaretoken" value="{secret}"')
+    _send(browser, journey, plan, page, draft)
+    _confirmation(browser, journey)
+
+
+def _confirmation(browser: Browser, journey: Journey) -> None:
+    confirmation = browser.get("GET confirmation", "/complain/sent/")
+    reference = REFERENCE.search(confirmation.body)
+    if reference is None:
+        raise JourneyError("GET confirmation", "no reference")
+    journey.reference = reference.group(1)
+
+
 def run_send(browser: Browser, journey: Journey, plan: Plan, session_key: str) -> None:
     """The end of a journey whose answers are all given: check, send, confirmation."""
     browser.cookies["sessionid"] = session_key
@@ -617,18 +643,16 @@ def run_send(browser: Browser, journey: Journey, plan: Plan, session_key: str) -
     if draft is None:
         raise JourneyError("GET check answers", "no draft id")
     _send(browser, journey, plan, page, draft.group(1))
-    confirmation = browser.get("GET confirmation", "/complain/sent/")
-    reference = REFERENCE.search(confirmation.body)
-    if reference is None:
-        raise JourneyError("GET confirmation", "no reference")
-    journey.reference = reference.group(1)
+    _confirmation(browser, journey)
 
 
-# -- Drafts made in advance (--mode send), in a child process with Django ------------------------
+# -- Drafts made in advance (--mode send or submit), in a child process with Django ------------
 
 
-def make_drafts(count: int, first: int, run_id: str, organisation_ids: list[int]) -> list[str]:
-    """`count` complete drafts, each held by a new session; their session keys, in order.
+def make_drafts(
+    count: int, first: int, run_id: str, organisation_ids: list[int]
+) -> list[list[str]]:
+    """`count` complete drafts, each held by a new session: [session key, draft id] pairs.
 
     Runs in a child whose DATABASE_URL is the benchmark's database. The answers are stored
     as the question pages store them (see tests/intake/test_journey_submission.py).
@@ -690,10 +714,11 @@ def make_drafts(count: int, first: int, run_id: str, organisation_ids: list[int]
         sessions.append(Session(session_key=key, session_data=data, expire_date=expires))
     ComplaintDraft.objects.bulk_create(drafts, batch_size=1000)
     Session.objects.bulk_create(sessions, batch_size=1000)
-    return [session.session_key for session in sessions]
+    pairs = zip(sessions, drafts, strict=True)
+    return [[session.session_key, draft.public_id] for session, draft in pairs]
 
 
-def prepare_sends(args: Any, plan: Plan, count: int) -> list[str]:
+def prepare_sends(args: Any, plan: Plan, count: int) -> list[list[str]]:
     child = subprocess.run(  # noqa: S603 - this script, with fixed arguments
         [sys.executable, __file__, "--make-drafts", str(count), "--first",
          str(args.first_journey), "--run-id", args.run_id,
@@ -963,6 +988,11 @@ def report(results: list[dict[str, Any]], args: Any) -> None:
             "Mode send: drafts made in advance; each client does GET check, POST send, GET "
             "confirmation ('journey' below is those three requests)."
         )
+    elif args.mode == "submit":
+        print(
+            "Mode submit: drafts made in advance; each client does POST send and GET "
+            "confirmation ('journey' below is those two requests)."
+        )
     else:
         print("Mode journey: each client completes whole journeys, start page to confirmation.")
     print(
@@ -1078,13 +1108,16 @@ def main() -> None:  # noqa: PLR0915 - one script
     parser.add_argument("--timeout", type=float, default=30.0, help="Per request, in seconds.")
     parser.add_argument(
         "--mode",
-        choices=["journey", "send"],
+        choices=["journey", "send", "submit"],
         default="journey",
         help="journey: whole journeys (the default); send: only check, send and confirmation, "
-        "for drafts made in advance.",
+        "for drafts made in advance; submit: only send and confirmation.",
     )
     parser.add_argument(
-        "--drafts", type=int, default=0, help="Drafts made for --mode send (default: plenty)."
+        "--drafts",
+        type=int,
+        default=0,
+        help="Drafts made for --mode send or submit (default: plenty).",
     )
     parser.add_argument("--keep", action="store_true", help="Leave the database in place.")
     parser.add_argument("--make-drafts", type=int, help=argparse.SUPPRESS)
@@ -1097,7 +1130,7 @@ def main() -> None:  # noqa: PLR0915 - one script
         help="Time every request inside the workers (CPU, SQL); cprofile adds cProfile.",
     )
     args = parser.parse_args()
-    if args.make_drafts:  # the child that makes drafts for --mode send
+    if args.make_drafts:  # the child that makes drafts for --mode send or submit
         ids = [int(pk) for pk in args.organisation_ids.split(",")]
         print(json.dumps(make_drafts(args.make_drafts, args.first, args.run_id, ids)))
         return
@@ -1139,7 +1172,7 @@ def main() -> None:  # noqa: PLR0915 - one script
             try:
                 server.start()
                 for clients in args.clients:
-                    if args.mode == "send":
+                    if args.mode in ("send", "submit"):
                         count = args.drafts or int(80 * (args.warmup + args.seconds))
                         print(f"Making {count:,} complete drafts...", flush=True)
                         args.sessions = prepare_sends(args, plan, count)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
@@ -41,6 +43,29 @@ def changes_between(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict
     }
 
 
+_pending = threading.local()
+
+
+@contextmanager
+def audit_batch() -> Iterator[None]:
+    """Write the audit rows recorded inside the block in one statement at its end.
+
+    For a service that records many rows in one transaction (sending a complaint records
+    six): call it inside the transaction, so the rows commit or roll back with the rest.
+    Nothing is written if the block raises. Nested blocks join the outermost one.
+    """
+    if getattr(_pending, "rows", None) is not None:
+        yield
+        return
+    rows: list[AuditEvent] = []
+    _pending.rows = rows
+    try:
+        yield
+    finally:
+        _pending.rows = None
+    AuditEvent.objects.bulk_create(rows)
+
+
 def audit_record(
     *,
     actor: User | None,
@@ -50,7 +75,7 @@ def audit_record(
     changes: Mapping[str, list[Any]] | None = None,
     detail: str = "",
 ) -> AuditEvent:
-    return AuditEvent.objects.create(
+    event = AuditEvent(
         at=timezone.now(),
         actor=actor if actor is not None and actor.is_authenticated else None,
         action=action,
@@ -60,3 +85,9 @@ def audit_record(
         changes=dict(changes or {}),
         detail=detail[:200],
     )
+    batch: list[AuditEvent] | None = getattr(_pending, "rows", None)
+    if batch is not None:
+        batch.append(event)
+    else:
+        event.save()
+    return event

@@ -392,16 +392,21 @@ def contact_record(
     if contact.handled_at is not None and contact.handled_at < contact.received_at:
         raise CaseValidationError("It cannot have been handled before it was received.")
     # A received written contact still to answer starts the written-contact clock; a sent
-    # one may restart keep-in-touch, depending on the stage. Anything else moves no clock,
-    # and then the case is neither locked nor rewritten.
+    # one counts towards keep-in-touch while the case is investigated. Anything else moves
+    # no clock, and then the case is neither locked nor rewritten. (Keep-in-touch is worked
+    # out afresh from every update each time, so a letter that races a move into
+    # investigation is counted by the next refresh.)
     awaits_reply = (
         contact.direction == Direction.INBOUND
         and contact.handled_at is None
         and contact.channel in WRITTEN_CHANNELS
     )
+    maybe_update = contact.direction == Direction.OUTBOUND and keep_in_touch_restarts(
+        Stage(case.stage)
+    )
     with transaction.atomic(savepoint=False):
         locked = case
-        if awaits_reply or contact.direction == Direction.OUTBOUND:
+        if awaits_reply or maybe_update:
             locked = Case.objects.select_for_update().get(pk=case.pk)
         row = Contact.objects.create(
             case=locked,

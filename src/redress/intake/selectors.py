@@ -60,7 +60,9 @@ def draft_sent(*, public_id: str | None) -> ComplaintDraft | None:
     if not public_id:
         return None
     return (
-        ComplaintDraft.objects.select_related("case", "case__organisation")
+        ComplaintDraft.objects.select_related(
+            "case", "case__organisation", "case__complainant", "case__representative"
+        )
         .filter(public_id=public_id, case__isnull=False)
         .first()
     )

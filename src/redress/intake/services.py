@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from redress.audit.models import AuditAction
-from redress.audit.services import audit_record, changes_between, snapshot
+from redress.audit.services import audit_batch, audit_record, changes_between, snapshot
 from redress.casework.documents import document_add
 from redress.casework.models import Case, Direction, DocumentSource
 from redress.casework.services import (
@@ -77,7 +77,7 @@ def complaint_submit(*, public_id: str, address: str) -> Case:
     SubmissionRateLimitedError, having written nothing.
     """
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(), audit_batch():
         draft = ComplaintDraft.objects.select_for_update().filter(public_id=public_id).first()
         if draft is None:
             raise DraftIncompleteError(Step.WHO)

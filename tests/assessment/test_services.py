@@ -198,13 +198,16 @@ def test_the_court_route_is_explained_when_no_body_is_named(
     assert "Going to court" in Letter.objects.get(case=case).body
 
 
-def test_closing_writes_to_the_representative_too(represented_case: Case, assessor: User) -> None:
+def test_a_represented_complainant_is_written_to_through_their_representative(
+    represented_case: Case, assessor: User
+) -> None:
     decision = Decision(OutcomeKind.CLOSE, "Too late.", reason_codes=[ReasonCode.LATE])
     case, _ = _decide(represented_case, assessor, decision)
-    letters = {letter.party: letter for letter in Letter.objects.filter(case=case)}
-    assert set(letters) == {"Complainant", "Representative"}
-    assert "the complaint you made for" in letters["Representative"].body
-    assert "Rita Rep made for you" in letters["Complainant"].body
+    [letter] = Letter.objects.filter(case=case)
+    assert letter.party == "Representative"
+    assert letter.recipient_name.endswith("Rita Rep")
+    assert f"the complaint you made for {case.complainant.full_name}" in letter.body
+    assert "We have sent the same letter" not in letter.body
 
 
 def test_upheld_because_the_organisation_already_put_it_right(

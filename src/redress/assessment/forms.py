@@ -20,12 +20,11 @@ from redress.domain.assessment import (
     Question,
 )
 from redress.domain.stages import ReasonCode
-from redress.domain.triage import BODIES
 from redress.frontend.forms import GovukDateField
+from redress.intake.signposting import OTHER_BODY, SIGNPOST_CHOICES, signposted_to
 
 from .services import Draft
 
-OTHER_BODY = "other"
 NO_INVESTIGATOR = "none"
 # Rows offered for agreed actions; an early resolution rarely needs more.
 ACTION_ROWS = 5
@@ -123,11 +122,7 @@ class CloseForm(_DecisionForm):
         label="Another body that can help",
         help_text="The letter tells them how to contact it.",
         required=False,
-        choices=[
-            ("", "None"),
-            *((b.name, b.name) for b in BODIES),
-            (OTHER_BODY, "Another body"),
-        ],
+        choices=SIGNPOST_CHOICES,
         error_messages={"invalid_choice": "Select a body from the list"},
     )
     signpost_other = forms.CharField(label="Name of the other body", max_length=200, required=False)
@@ -144,9 +139,7 @@ class CloseForm(_DecisionForm):
         return [ReasonCode(code) for code in self.cleaned_data["reason_codes"]]
 
     def signposted_to(self) -> str:
-        body = self.cleaned_data.get("signpost_body", "")
-        other = self.cleaned_data.get("signpost_other", "")
-        return str(other if body == OTHER_BODY else body).strip()
+        return signposted_to(self.cleaned_data)
 
 
 class RemedyProvidedForm(_DecisionForm):

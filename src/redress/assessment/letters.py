@@ -1,26 +1,29 @@
 """The letters an assessment decision sends, planned before they are recorded.
 
-To the complainant, and to their representative when they have one; for an early
+To the complainant's side (see `complainant_side` for who that is); for an early
 resolution, also to the organisation's complaints contact.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from redress.casework.models import ContactPreference, Person
 from redress.domain.assessment import AgreedAction, OutcomeKind
 from redress.domain.stages import ReasonCode
 from redress.domain.triage import BODIES_BY_NAME
+from redress.notifications.recipients import (
+    PlannedLetter,
+    complainant_side_letters,
+    organisation_contact,
+    planned_letter,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from redress.accounts.models import Team, User
     from redress.casework.models import Case
-
-Channel = Literal["email", "post"]
 
 SUBJECTS: dict[OutcomeKind, str] = {
     OutcomeKind.CLOSE: "Your complaint: our decision",
@@ -83,18 +86,6 @@ LETTER_REASONS: dict[ReasonCode, str] = {
 
 
 @dataclass(frozen=True)
-class PlannedLetter:
-    party: str
-    recipient_name: str
-    subject: str
-    template: str
-    context: dict[str, Any] = field(default_factory=dict)
-    channel: Channel | None = None  # None: no way to reach them on file
-    email: str = ""
-    address: str = ""
-
-
-@dataclass(frozen=True)
 class LetterFacts:
     """What a decision letter says beyond the case itself."""
 
@@ -106,16 +97,6 @@ class LetterFacts:
     actions: Sequence[AgreedAction] = ()
     investigator: User | None = None
     team: Team | None = None
-
-
-def reach(person: Person) -> tuple[Channel | None, str, str]:
-    """By email unless they asked for letters (and gave an address), else by post."""
-    address = "\n".join(p for p in (person.address.strip(), person.postcode.strip()) if p)
-    if person.email and (person.preferred_contact != ContactPreference.LETTER or not address):
-        return "email", person.email, ""
-    if address:
-        return "post", "", address
-    return None, "", ""
 
 
 def _context(case: Case, facts: LetterFacts) -> dict[str, Any]:
@@ -137,42 +118,19 @@ def _context(case: Case, facts: LetterFacts) -> dict[str, Any]:
     }
 
 
-def _to_person(
-    person: Person, party: str, facts: LetterFacts, context: dict[str, Any]
-) -> PlannedLetter:
-    channel, email, address = reach(person)
-    return PlannedLetter(
-        party=party,
-        recipient_name=person.full_name,
-        subject=SUBJECTS[facts.kind],
-        template=TEMPLATES[facts.kind],
-        context={**context, "to_representative": party == "Representative"},
-        channel=channel,
-        email=email,
-        address=address,
-    )
-
-
 def decision_letters(*, case: Case, facts: LetterFacts) -> list[PlannedLetter]:
     """Every letter the decision sends, whether or not there is a way to send it."""
     context = _context(case, facts)
-    letters = [_to_person(case.complainant, "Complainant", facts, context)]
-    if case.representative is not None:
-        letters.append(_to_person(case.representative, "Representative", facts, context))
+    letters = complainant_side_letters(
+        case, subject=SUBJECTS[facts.kind], template=TEMPLATES[facts.kind], context=context
+    )
     if facts.kind is OutcomeKind.EARLY_RESOLUTION:
-        organisation = case.organisation
-        postal = organisation.complaints_address.strip()
-        email = organisation.complaints_email
         letters.append(
-            PlannedLetter(
-                party="Organisation",
-                recipient_name=f"Complaints team, {organisation.name}",
+            planned_letter(
+                organisation_contact(case),
                 subject=f"Early resolution agreed: our reference {case.reference}",
                 template="assessment/letters/early_resolution_organisation.html",
                 context=context,
-                channel="email" if email else "post" if postal else None,
-                email=email,
-                address="" if email else postal,
             )
         )
     return letters

@@ -6,15 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from redress.accounts.models import User
@@ -36,6 +33,8 @@ from redress.domain.assessment import (
 )
 from redress.domain.stages import ReasonCode, Stage, TransitionError
 from redress.intake.triage import suggestions_for
+from redress.notifications.rendering import letter_previews
+from redress.notifications.unsent import unsent_letters_warn
 
 from . import selectors, services
 from .forms import (
@@ -208,23 +207,7 @@ def _decision(kind: OutcomeKind, form: Any) -> services.Decision:
 
 
 def _previews(case: Case, decision: services.Decision) -> list[dict[str, Any]]:
-    return [
-        {
-            "letter": letter,
-            "body": mark_safe(  # noqa: S308 - rendered from our own template, autoescaped
-                render_to_string(
-                    letter.template,
-                    {
-                        **letter.context,
-                        "case": case,
-                        "recipient_name": letter.recipient_name,
-                        "scheme_name": settings.SCHEME_NAME,
-                    },
-                )
-            ),
-        }
-        for letter in services.letters_for(case=case, decision=decision)
-    ]
+    return letter_previews(case, services.letters_for(case=case, decision=decision))
 
 
 @login_required
@@ -288,12 +271,7 @@ def _decided(
     request: HttpRequest, user: User, case: Case, kind: OutcomeKind, unsent: list[Any]
 ) -> HttpResponse:
     messages.success(request, f"Case {case.reference} {DONE[kind]}. Decision recorded.")
-    for letter in unsent:
-        messages.warning(
-            request,
-            f"No letter could be sent to {letter.recipient_name}: there is no email or postal "
-            "address on file. Tell them another way.",
-        )
+    unsent_letters_warn(request, unsent)
     if selectors.still_visible(user=user, case=case):
         return redirect("casework:case", reference=url_reference(case))
     # Allocated to a team this person cannot see: back to their own work.

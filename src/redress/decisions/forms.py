@@ -154,6 +154,16 @@ class CommentForm(forms.Form):
 _STAFF_CHANNELS = [(c.value, c.label) for c in (Channel.EMAIL, Channel.LETTER, Channel.PHONE)]
 
 
+def _date_received() -> GovukDateField:
+    """When something reached us by letter, email or phone; blank means today."""
+    return GovukDateField(
+        label="Date received",
+        help_text="For example, 27 3 2026. Leave blank for today.",
+        required=False,
+        must_be="today_or_past",
+    )
+
+
 def _today_if_blank(value: dt.date | None) -> dt.date:
     return value or timezone.localdate()
 
@@ -164,12 +174,7 @@ class StaffCommentForm(forms.Form):
     )
     channel = forms.ChoiceField(label="How did it come?", choices=_STAFF_CHANNELS)
     text = _text("What they said", rows=6)
-    received_on = GovukDateField(
-        label="Date received",
-        help_text="For example, 27 3 2026. Leave blank for today.",
-        required=False,
-        must_be="today_or_past",
-    )
+    received_on = _date_received()
 
     def clean_received_on(self) -> dt.date:
         return _today_if_blank(self.cleaned_data.get("received_on"))
@@ -206,12 +211,7 @@ class ReviewForm(forms.Form):
         ],
     )
     summary = _text("What they are asking for, and why", rows=5)
-    received_on = GovukDateField(
-        label="Date received",
-        help_text="For example, 27 3 2026. Leave blank for today.",
-        required=False,
-        must_be="today_or_past",
-    )
+    received_on = _date_received()
 
     def clean_received_on(self) -> dt.date:
         return _today_if_blank(self.cleaned_data.get("received_on"))

@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from redress.casework.models import Case, ContactPreference
+from redress.casework.models import Case
 from redress.domain.findings import CommentParty
+from redress.notifications import recipients
+from redress.notifications.recipients import Recipient
 from redress.notifications.services import letter_send
 
 if TYPE_CHECKING:
@@ -24,31 +26,25 @@ class Addressee:
     address: str = ""
 
 
+def _addressee(recipient: Recipient, side: CommentParty) -> Addressee:
+    return Addressee(
+        recipient.party,
+        side,
+        recipient.name,
+        recipient.channel,
+        email=recipient.email,
+        address=recipient.address,
+    )
+
+
 def complainant_side(case: Case) -> Addressee:
-    """The representative if there is one, else the complainant: by email unless they
-    asked for letters and gave an address."""
-    person = case.representative or case.complainant
-    party = "Representative" if case.representative else "Complainant"
-    address = "\n".join(p for p in (person.address.strip(), person.postcode.strip()) if p)
-    wants_post = person.preferred_contact == ContactPreference.LETTER and address
-    if person.email and not wants_post:
-        return Addressee(party, CommentParty.COMPLAINANT, person.full_name, "email", person.email)
-    if address:
-        return Addressee(party, CommentParty.COMPLAINANT, person.full_name, "post", address=address)
-    return Addressee(party, CommentParty.COMPLAINANT, person.full_name, None)
+    """Whom a decision's letters go to on the complainant's side (`notifications.recipients`
+    has the rule; today it is always one person)."""
+    return _addressee(recipients.complainant_side(case)[0], CommentParty.COMPLAINANT)
 
 
 def organisation_side(case: Case) -> Addressee:
-    organisation = case.organisation
-    name = f"Complaints team, {organisation.name}"
-    if organisation.complaints_email:
-        return Addressee(
-            "Organisation", CommentParty.ORGANISATION, name, "email", organisation.complaints_email
-        )
-    postal = organisation.complaints_address.strip()
-    if postal:
-        return Addressee("Organisation", CommentParty.ORGANISATION, name, "post", address=postal)
-    return Addressee("Organisation", CommentParty.ORGANISATION, name, None)
+    return _addressee(recipients.organisation_contact(case), CommentParty.ORGANISATION)
 
 
 def both_parties(case: Case) -> list[Addressee]:

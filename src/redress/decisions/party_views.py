@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from redress.accounts.models import User
-from redress.casework.models import Case, Person
+from redress.casework.models import Person
 from redress.domain.findings import CommentParty, DecisionStatus, takes_comments
 from redress.domain.stages import Stage
 from redress.organisations.portal_access import (
@@ -30,10 +30,7 @@ from redress.portal.session import portal_sign_in_required
 from . import issuing, selectors, services
 from .forms import CommentForm
 from .models import Decision
-
-
-def _ref(case: Case) -> str:
-    return case.reference.replace(" ", "")
+from .pages import url_reference
 
 
 def _comment(
@@ -61,7 +58,7 @@ def _comment(
         {
             "decision": decision,
             "case": decision.case,
-            "ref": _ref(decision.case),
+            "ref": url_reference(decision.case),
             "form": form,
             "own_comments": selectors.party_comments(decision=decision, party=party),
             "open": takes_comments(decision.status_enum, Stage(decision.case.stage)),

@@ -22,6 +22,7 @@ from redress.domain.stages import Stage, TransitionError
 
 from . import issuing, selectors, services
 from .forms import (
+    CaseVersionForm,
     DraftForm,
     FindingForm,
     IssueForm,
@@ -216,7 +217,7 @@ def share(request: HttpRequest, reference: str) -> HttpResponse:
     decision = decision_or_404(case)
     form = ShareForm(
         request.POST if request.method == "POST" else None,
-        initial={"version": decision.version, "case_version": case.version},
+        initial=_versions_seen(case, decision),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -228,10 +229,7 @@ def share(request: HttpRequest, reference: str) -> HttpResponse:
                 actor=user,
             )
         except (services.DecisionConflictError, CaseConflictError):
-            form.add_error(None, conflict_message())
-            case.refresh_from_db()
-            decision.refresh_from_db()
-            form.data = with_versions(request, version=decision.version, case_version=case.version)
+            _changed_meanwhile(request, form, case, decision)
         except (services.DecisionError, TransitionError) as error:
             add_problems(form, _as_decision_error(error))
         else:
@@ -241,6 +239,22 @@ def share(request: HttpRequest, reference: str) -> HttpResponse:
     return form_page(
         request, "decisions/share.html", case, form, decision=decision, default_due=default_due
     )
+
+
+def _versions_seen(case: Case, decision: Decision) -> dict[str, int]:
+    """The versions of the draft and of the case, for a page that changes both."""
+    return {"version": decision.version, "case_version": case.version}
+
+
+def _changed_meanwhile(
+    request: HttpRequest, form: CaseVersionForm, case: Case, decision: Decision
+) -> None:
+    """Someone changed the draft or the case since the page was drawn: say so, and carry
+    the latest versions so that sending the form again applies to what is there now."""
+    form.add_error(None, conflict_message())
+    case.refresh_from_db()
+    decision.refresh_from_db()
+    form.data = with_versions(request, version=decision.version, case_version=case.version)
 
 
 def _as_decision_error(error: Exception) -> services.DecisionError:
@@ -314,7 +328,7 @@ def issue(request: HttpRequest, reference: str) -> HttpResponse:
     decision = decision_or_404(case)
     form = IssueForm(
         request.POST if request.method == "POST" else None,
-        initial={"version": decision.version, "case_version": case.version},
+        initial=_versions_seen(case, decision),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -325,10 +339,7 @@ def issue(request: HttpRequest, reference: str) -> HttpResponse:
                 actor=user,
             )
         except (services.DecisionConflictError, CaseConflictError):
-            form.add_error(None, conflict_message())
-            case.refresh_from_db()
-            decision.refresh_from_db()
-            form.data = with_versions(request, version=decision.version, case_version=case.version)
+            _changed_meanwhile(request, form, case, decision)
         except (services.DecisionError, TransitionError) as error:
             form.add_error(None, str(error))
         else:

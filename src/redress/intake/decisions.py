@@ -8,9 +8,9 @@ fails, nothing is kept and no letter goes out.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -18,13 +18,19 @@ from django.utils import timezone
 
 from redress.audit.models import AuditAction
 from redress.audit.services import audit_record, changes_between, snapshot
-from redress.casework.models import Case, ContactPreference, Person
+from redress.casework.models import Case
 from redress.casework.services import (
     case_move,
 )
 from redress.domain.stages import Outcome, ReasonCode, Stage
 from redress.domain.triage import BODIES_BY_NAME, Suggestion, Verdict, VerdictError, check_verdicts
-from redress.notifications.services import letter_send
+from redress.notifications.recipients import (
+    PlannedLetter,
+    complainant_side_letters,
+    organisation_contact,
+    planned_letter,
+)
+from redress.notifications.services import planned_letters_send
 
 from .models import IntakeDecision
 from .permissions import can_decide_at_intake
@@ -51,18 +57,6 @@ class SuggestionVerdict:
     override_reason: str = ""
 
 
-@dataclass(frozen=True)
-class PlannedLetter:
-    party: str
-    recipient_name: str
-    subject: str
-    template: str
-    context: dict[str, Any] = field(default_factory=dict)
-    channel: Literal["email", "post"] | None = None  # None: no way to reach them on file
-    email: str = ""
-    address: str = ""
-
-
 LETTER_SUBJECTS: dict[str, str] = {
     "assessment": "Your complaint: what happens next",
     Outcome.REFERRED_BACK.value: "Your complaint: please complain to the organisation first",
@@ -71,20 +65,6 @@ LETTER_SUBJECTS: dict[str, str] = {
     Outcome.INCOMPLETE_INVALID.value: "Your complaint: we cannot take it forward",
     Outcome.WITHDRAWN.value: "Your complaint has been withdrawn",
 }
-
-
-def _postal(person_address: str, postcode: str) -> str:
-    return "\n".join(part for part in (person_address.strip(), postcode.strip()) if part)
-
-
-def _reach(person: Person) -> tuple[Literal["email", "post"] | None, str, str]:
-    """How to send to someone: by email unless they asked for letters, else by post."""
-    address = _postal(person.address, person.postcode)
-    if person.email and (person.preferred_contact != ContactPreference.LETTER or not address):
-        return "email", person.email, ""
-    if address:
-        return "post", "", address
-    return None, "", ""
 
 
 def decision_letters(
@@ -106,32 +86,16 @@ def decision_letters(
             organisation.complaints_email or organisation.complaints_address.strip()
         ),
     }
-    person = case.representative or case.complainant
-    channel, email, address = _reach(person)
-    letters = [
-        PlannedLetter(
-            party="Representative" if case.representative else "Complainant",
-            recipient_name=person.full_name,
-            subject=LETTER_SUBJECTS[key],
-            template=f"intake/letters/{key}.html",
-            context=context,
-            channel=channel,
-            email=email,
-            address=address,
-        )
-    ]
+    letters = complainant_side_letters(
+        case, subject=LETTER_SUBJECTS[key], template=f"intake/letters/{key}.html", context=context
+    )
     if outcome is Outcome.REFERRED_BACK:
-        postal = organisation.complaints_address.strip()
         letters.append(
-            PlannedLetter(
-                party="Organisation",
-                recipient_name=f"Complaints team, {organisation.name}",
+            planned_letter(
+                organisation_contact(case),
                 subject=f"Complaint referred back for local resolution: {case.reference}",
                 template="intake/letters/referred_back_organisation.html",
                 context=context,
-                channel="email" if organisation.complaints_email else "post" if postal else None,
-                email=organisation.complaints_email,
-                address="" if organisation.complaints_email else postal,
             )
         )
     return letters
@@ -236,21 +200,8 @@ def intake_decide(
                 {}, snapshot(row, ("outcome", "signposted_to", "suggestions", "explanation"))
             ),
         )
-        for letter in letters:
-            if letter.channel is not None:
-                letter_send(
-                    case=moved,
-                    subject=letter.subject,
-                    template=letter.template,
-                    context=letter.context,
-                    recipient_name=letter.recipient_name,
-                    channel=letter.channel,
-                    email=letter.email,
-                    address=letter.address,
-                    party=letter.party,
-                    actor=actor,
-                )
-    return row, [letter for letter in letters if letter.channel is None]
+        unsent = planned_letters_send(case=moved, letters=letters, actor=actor)
+    return row, unsent
 
 
 def intake_decisions_of(*, case: Case) -> list[IntakeDecision]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -24,11 +23,13 @@ from redress.domain.complaints import (
     contact_problems,
 )
 from redress.domain.stages import Outcome, ReasonCode
-from redress.domain.triage import BODIES, Suggestion, Verdict, VerdictError, check_verdicts
+from redress.domain.triage import Suggestion, Verdict, VerdictError, check_verdicts
 from redress.frontend.forms import GovukDateField
 from redress.organisations.models import Organisation
 
 from .decisions import DecisionKind, SuggestionVerdict
+from .phone import phone_checked
+from .signposting import OTHER_BODY, SIGNPOST_CHOICES, signposted_to
 
 INTAKE_CLOSES = (
     Outcome.REFERRED_BACK,
@@ -38,7 +39,6 @@ INTAKE_CLOSES = (
     Outcome.WITHDRAWN,
 )
 ACCEPT, OVERRIDE = "accept", "override"
-OTHER_BODY = "other"
 
 
 def _text(label: str, max_length: int, **kwargs: Any) -> forms.CharField:
@@ -85,7 +85,7 @@ class IntakeDecisionForm(VersionedForm):
     signpost_body = forms.ChoiceField(
         label="If signposting, the body that can help",
         required=False,
-        choices=[("", "None"), *((b.name, b.name) for b in BODIES), (OTHER_BODY, "Another body")],
+        choices=SIGNPOST_CHOICES,
     )
     signpost_other = _text("Name of the other body", 200, required=False)
     explanation = _area(
@@ -138,9 +138,7 @@ class IntakeDecisionForm(VersionedForm):
         return data
 
     def signposted_to(self) -> str:
-        body = self.cleaned_data.get("signpost_body", "")
-        other = self.cleaned_data.get("signpost_other", "")
-        return str(other if body == OTHER_BODY else body).strip()
+        return signposted_to(self.cleaned_data)
 
     def verdicts(self) -> dict[str, SuggestionVerdict]:
         return {
@@ -168,8 +166,6 @@ AUTHORITY_LABELS = {
 }
 # The public form's rules, with words for staff: the same lengths, phone pattern and
 # contact rule (`contact_problems`), and dates today or in the past.
-_PHONE = re.compile(r"^[0-9 +()\-]{6,40}$")
-_PHONE_FORMAT = "Enter a phone number, like 01632 960 001 or +44 808 157 0192"
 _EMAIL_FORMAT = "Enter an email address in the correct format, like name@example.com"
 _ORGANISATION = "Select the organisation complained about"
 _CONTACT_MESSAGES = {
@@ -252,12 +248,7 @@ class LogComplaintForm(forms.Form):
     )
 
     def clean_phone(self) -> str:
-        phone = str(self.cleaned_data.get("phone", "")).strip()
-        if phone and not _PHONE.match(phone):
-            raise forms.ValidationError(
-                "Enter a phone number, like 01632 960 001 or +44 808 157 0192"
-            )
-        return phone
+        return phone_checked(self.cleaned_data.get("phone", ""))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

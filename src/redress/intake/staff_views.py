@@ -12,9 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from redress.accounts.models import User
@@ -28,6 +26,8 @@ from redress.domain.clocks import ClockKind, due_date
 from redress.domain.complaints import ComplainedFirst
 from redress.domain.stages import Outcome, ReasonCode, Stage, TransitionError
 from redress.frontend.pagination import paginate, parse_page_number
+from redress.notifications.rendering import letter_previews
+from redress.notifications.unsent import unsent_letters_warn
 
 from . import decisions, staff_complaints, triage
 from .permissions import can_work_intake
@@ -95,23 +95,7 @@ def _letter_previews(
         signposted_to=form.signposted_to() if outcome is Outcome.SIGNPOSTED else "",
         explanation=form.cleaned_data["explanation"],
     )
-    return [
-        {
-            "letter": letter,
-            "body": mark_safe(  # noqa: S308 - rendered from our own template, autoescaped
-                render_to_string(
-                    letter.template,
-                    {
-                        **letter.context,
-                        "case": case,
-                        "recipient_name": letter.recipient_name,
-                        "scheme_name": settings.SCHEME_NAME,
-                    },
-                )
-            ),
-        }
-        for letter in planned
-    ]
+    return letter_previews(case, planned)
 
 
 def _outcome(form: IntakeDecisionForm, decision: decisions.DecisionKind) -> Outcome | None:
@@ -161,12 +145,7 @@ def decide(request: HttpRequest, reference: str) -> HttpResponse:
             else:
                 what = "passed to assessment" if decision == "assessment" else "closed"
                 messages.success(request, f"Case {case.reference} {what}. Decision recorded.")
-                for letter in unsent:
-                    messages.warning(
-                        request,
-                        f"No letter could be sent to {letter.recipient_name}: there is no "
-                        "email or postal address on file. Tell them another way.",
-                    )
+                unsent_letters_warn(request, unsent)
                 return redirect("casework:case", reference=url_reference(case))
     details = triage.details_of(case)
     return render(

@@ -9,13 +9,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from redress.casework.documents import upload_read
 from redress.casework.models import ClockPause, Document
 from redress.domain.categories import Channel
 from redress.domain.clocks import ClockKind
 from redress.domain.investigation import UpdatedParty
-from redress.domain.uploads import ACCEPTED_DESCRIPTION, UploadRejected
+from redress.domain.uploads import ACCEPTED_DESCRIPTION
 from redress.frontend.forms.date_field import GovukDateField
+from redress.frontend.forms.file_field import MultipleFileField, uploads_read
 
 from .models import ComplaintIssue, EvidenceSource
 
@@ -245,22 +245,11 @@ class PartyUpdateForm(forms.Form):
         return _no_nul(self.cleaned_data["summary"])
 
 
-class _MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class _FilesField(forms.FileField):
-    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
-        values = data if isinstance(data, list | tuple) else [data]
-        return [value for value in values if isinstance(value, UploadedFile)]
-
-
 class AnswerForm(forms.Form):
     answer = _text("Your answer to our questions", rows=10)
-    documents = _FilesField(
+    documents = MultipleFileField(
         label="Documents (optional)",
         required=False,
-        widget=_MultipleFileInput,
         help_text=(
             f"Up to {MAX_ANSWER_FILES} files. Each must be {ACCEPTED_DESCRIPTION}, "
             "smaller than 20 MB."
@@ -275,13 +264,4 @@ class AnswerForm(forms.Form):
         uploads: list[UploadedFile] = self.cleaned_data["documents"]
         if len(uploads) > MAX_ANSWER_FILES:
             raise ValidationError(f"Select {MAX_ANSWER_FILES} files or fewer")
-        checked: list[tuple[str, bytes]] = []
-        problems: list[str] = []
-        for upload in uploads:
-            try:
-                checked.append((upload.name or "The file", upload_read(upload)))
-            except UploadRejected as rejected:
-                problems.append(str(rejected))
-        if problems:
-            raise ValidationError(problems)
-        return checked
+        return uploads_read(uploads)

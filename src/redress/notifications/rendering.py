@@ -4,14 +4,52 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 from .models import Letter
 
+if TYPE_CHECKING:
+    from redress.casework.models import Case
+
+    from .recipients import PlannedLetter
+
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|div)>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+
+
+def letter_body(
+    *, case: Case, template: str, context: Mapping[str, Any], recipient_name: str
+) -> str:
+    """The letter's HTML: its template rendered with the case, whom it is to and the scheme."""
+    return render_to_string(
+        template,
+        {
+            **context,
+            "case": case,
+            "recipient_name": recipient_name,
+            "scheme_name": settings.SCHEME_NAME,
+        },
+    )
+
+
+def letter_previews(case: Case, letters: Iterable[PlannedLetter]) -> list[dict[str, Any]]:
+    """Each planned letter with its body as it will be sent, for staff to check first."""
+    return [{"letter": letter, "body": letter_preview(case, letter)} for letter in letters]
+
+
+def letter_preview(case: Case, letter: PlannedLetter) -> SafeString:
+    body = letter_body(
+        case=case,
+        template=letter.template,
+        context=letter.context,
+        recipient_name=letter.recipient_name,
+    )
+    return mark_safe(body)  # noqa: S308 - rendered from our own template, autoescaped
 
 
 def letter_text(letter: Letter) -> str:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
-from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from redress.audit.models import AuditAction
@@ -17,11 +15,14 @@ from redress.casework.services import NewContact, contact_record
 from redress.domain.categories import Channel
 
 from .models import Letter, LetterChannel
+from .rendering import letter_body
 from .tasks import letter_deliver
 
 if TYPE_CHECKING:
     from redress.accounts.models import User
     from redress.casework.models import Case
+
+    from .recipients import PlannedLetter
 
 
 class LetterError(ValueError):
@@ -51,15 +52,7 @@ def letter_send(
         raise LetterError(f"There is no email address for {recipient_name}.")
     if letter_channel == LetterChannel.POST and not address.strip():
         raise LetterError(f"There is no postal address for {recipient_name}.")
-    body = render_to_string(
-        template,
-        {
-            **context,
-            "case": case,
-            "recipient_name": recipient_name,
-            "scheme_name": settings.SCHEME_NAME,
-        },
-    )
+    body = letter_body(case=case, template=template, context=context, recipient_name=recipient_name)
     now = timezone.now()
     with transaction.atomic(savepoint=False):
         letter = Letter.objects.create(
@@ -96,3 +89,31 @@ def letter_send(
         letter_id = letter.pk
         transaction.on_commit(lambda: letter_deliver.enqueue(letter_id))
     return letter
+
+
+def planned_letters_send(
+    *, case: Case, letters: Iterable[PlannedLetter], actor: User | None
+) -> list[PlannedLetter]:
+    """Send each planned letter there is a way to send, in the caller's transaction.
+
+    Returns the letters that could not be sent (no email or postal address on file), for
+    the page to tell staff to reach those people another way.
+    """
+    unsent = []
+    for letter in letters:
+        if letter.channel is None:
+            unsent.append(letter)
+            continue
+        letter_send(
+            case=case,
+            subject=letter.subject,
+            template=letter.template,
+            context=letter.context,
+            recipient_name=letter.recipient_name,
+            channel=letter.channel,
+            email=letter.email,
+            address=letter.address,
+            party=letter.party,
+            actor=actor,
+        )
+    return unsent

@@ -8,7 +8,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.http import (
-    FileResponse,
     Http404,
     HttpRequest,
     HttpResponse,
@@ -21,9 +20,12 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from redress.accounts.models import User
 from redress.casework.models import Case
+from redress.casework.views import url_reference
 from redress.decisions.selectors import drafts_for_organisation
 from redress.frontend.pagination import paginate, parse_page_number
 from redress.investigation.selectors import enquiries_for_organisation
+from redress.notifications.downloads import letter_pdf_download
+from redress.notifications.models import Letter
 from redress.notifications.rendering import letter_text
 
 from . import selectors, services
@@ -36,10 +38,6 @@ from .portal_access import (
 from .portal_forms import DocumentsForm
 
 
-def url_reference(case: Case) -> str:
-    return case.reference.replace(" ", "")
-
-
 def _organisation_of(user: User) -> Organisation:
     organisation = user.organisation
     if organisation is None:  # a link officer always has one; be safe all the same
@@ -49,6 +47,18 @@ def _organisation_of(user: User) -> Organisation:
 
 def _shared_case(user: User, reference: str) -> Case:
     return selectors.shared_case_or_404(user=user, case=organisation_case_or_404(user, reference))
+
+
+def _letter_to_organisation(
+    request: HttpRequest, reference: str, letter_id: int
+) -> tuple[Case, Letter]:
+    """A letter we sent to the signed-in officer's organisation on one of its cases."""
+    user = signed_in_link_officer(request)
+    case = _shared_case(user, reference)
+    found = selectors.letter_to_organisation(
+        case=case, organisation=_organisation_of(user), letter_id=letter_id
+    )
+    return case, found
 
 
 def _posted(request: HttpRequest) -> tuple[QueryDict | None, MultiValueDict[str, Any] | None]:
@@ -114,11 +124,7 @@ def case_page(request: HttpRequest, reference: str) -> HttpResponse:
 @require_safe
 @organisation_user_required
 def letter(request: HttpRequest, reference: str, letter_id: int) -> HttpResponse:
-    user = signed_in_link_officer(request)
-    case = _shared_case(user, reference)
-    found = selectors.letter_to_organisation(
-        case=case, organisation=_organisation_of(user), letter_id=letter_id
-    )
+    case, found = _letter_to_organisation(request, reference, letter_id)
     return render(
         request,
         "organisations/portal/letter.html",
@@ -129,19 +135,8 @@ def letter(request: HttpRequest, reference: str, letter_id: int) -> HttpResponse
 @require_safe
 @organisation_user_required
 def letter_pdf(request: HttpRequest, reference: str, letter_id: int) -> HttpResponseBase:
-    user = signed_in_link_officer(request)
-    case = _shared_case(user, reference)
-    found = selectors.letter_to_organisation(
-        case=case, organisation=_organisation_of(user), letter_id=letter_id
-    )
-    if not found.pdf:
-        raise Http404("This letter has no PDF")
-    try:
-        pdf = found.pdf.open("rb")
-    except OSError:
-        raise Http404("This letter's PDF is missing") from None
-    name = f"letter-{url_reference(case)}-{found.pk}.pdf"
-    return FileResponse(pdf, as_attachment=True, filename=name, content_type="application/pdf")
+    case, found = _letter_to_organisation(request, reference, letter_id)
+    return letter_pdf_download(found, reference=url_reference(case))
 
 
 @require_http_methods(["GET", "POST"])

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from redress.domain.uploads import ACCEPTED_DESCRIPTION
+from redress.frontend.forms.file_field import MultipleFileField, files_help
 
 MAX_FILES_AT_ONCE = 10
 _CODE = re.compile(r"[0-9]{6}")
@@ -66,27 +65,9 @@ class CodeForm(forms.Form):
         return code
 
 
-class _MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class _FilesField(forms.FileField):
-    """Every file chosen in one file input; each is checked by the service, by content."""
-
-    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
-        values = data if isinstance(data, list | tuple) else [data]
-        return [value for value in values if isinstance(value, UploadedFile)]
-
-
 class DocumentsForm(forms.Form):
-    documents = _FilesField(
-        label="Upload files",
-        help_text=(
-            f"You can choose up to {MAX_FILES_AT_ONCE} files at once. Each must be "
-            f"{ACCEPTED_DESCRIPTION}, smaller than 20 MB."
-        ),
-        widget=_MultipleFileInput,
-        required=False,
+    documents = MultipleFileField(
+        label="Upload files", help_text=files_help(MAX_FILES_AT_ONCE), required=False
     )
     description = forms.CharField(
         label="What are these files? (optional)",

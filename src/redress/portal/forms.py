@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 
-from redress.casework.documents import upload_read
 from redress.domain.references import parse_reference
-from redress.domain.uploads import ACCEPTED_DESCRIPTION, UploadRejected
+from redress.frontend.forms.file_field import MultipleFileField, files_help, uploads_read
 
 MAX_FILES_AT_ONCE = 10
 
@@ -59,27 +56,9 @@ class MessageForm(forms.Form):
         return text
 
 
-class _MultipleFileInput(forms.FileInput):
-    allow_multiple_selected = True
-
-
-class _MultipleFileField(forms.FileField):
-    """The files chosen in one file input (it may hold several); checked in the form."""
-
-    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
-        values = data if isinstance(data, list | tuple) else [data]
-        return [value for value in values if isinstance(value, UploadedFile)]
-
-
 class EvidenceForm(forms.Form):
-    documents = _MultipleFileField(
-        label="Upload files",
-        help_text=(
-            f"You can choose up to {MAX_FILES_AT_ONCE} files at once. Each must be "
-            f"{ACCEPTED_DESCRIPTION}, smaller than 20 MB."
-        ),
-        widget=_MultipleFileInput,
-        required=False,
+    documents = MultipleFileField(
+        label="Upload files", help_text=files_help(MAX_FILES_AT_ONCE), required=False
     )
 
     def clean_documents(self) -> list[tuple[str, bytes]]:
@@ -89,13 +68,4 @@ class EvidenceForm(forms.Form):
             raise ValidationError("Select at least one file to upload")
         if len(uploads) > MAX_FILES_AT_ONCE:
             raise ValidationError(f"Select {MAX_FILES_AT_ONCE} files or fewer at a time")
-        checked: list[tuple[str, bytes]] = []
-        problems: list[str] = []
-        for upload in uploads:
-            try:
-                checked.append((upload.name or "The file", upload_read(upload)))
-            except UploadRejected as rejected:
-                problems.append(str(rejected))
-        if problems:
-            raise ValidationError(problems)
-        return checked
+        return uploads_read(uploads)

@@ -7,8 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import (
-    FileResponse,
-    Http404,
     HttpRequest,
     HttpResponse,
     HttpResponseBase,
@@ -18,8 +16,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from redress.casework.models import Case, Person
+from redress.casework.models import Person
 from redress.casework.services import CaseValidationError
+from redress.casework.views import url_reference
 from redress.decisions.selectors import drafts_for_person
 from redress.domain.portal import (
     PORTAL_SESSION_IDLE,
@@ -31,6 +30,7 @@ from redress.domain.portal import (
 )
 from redress.domain.stages import Stage
 from redress.domain.uploads import UploadRejected
+from redress.notifications.downloads import letter_pdf_download
 from redress.notifications.rendering import letter_text
 
 from . import selectors, services
@@ -41,10 +41,6 @@ from .session import (
     portal_session_start,
     portal_sign_in_required,
 )
-
-
-def url_reference(case: Case) -> str:
-    return case.reference.replace(" ", "")
 
 
 def _page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
@@ -219,12 +215,6 @@ def letter_pdf(
 ) -> HttpResponseBase:
     case = selectors.case_for_person(person=person, reference=reference)
     found = selectors.letter_for_case(case=case, letter_id=letter_id)
-    if not found.pdf:
-        raise Http404("This letter has no PDF")
-    try:
-        pdf = found.pdf.open("rb")
-    except OSError:
-        raise Http404("This letter's PDF is missing") from None
+    download = letter_pdf_download(found, reference=url_reference(case))
     services.portal_view_record(person=person, instance=found, case=case)
-    name = f"letter-{url_reference(case)}-{found.pk}.pdf"
-    return FileResponse(pdf, as_attachment=True, filename=name, content_type="application/pdf")
+    return download

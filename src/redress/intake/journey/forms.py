@@ -8,7 +8,6 @@ answers and answers back into initial values.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -23,8 +22,9 @@ from redress.domain.complaints import (
 )
 from redress.frontend.forms import GovukDateField
 
+from ..phone import phone_checked
+
 HONEYPOT = "website"
-_PHONE = re.compile(r"^[0-9 +()\-]{6,40}$")
 
 
 def _required(message: str) -> dict[str, str]:
@@ -189,12 +189,7 @@ class ContactForm(StepForm):
     )
 
     def clean_phone(self) -> str:
-        phone = str(self.cleaned_data.get("phone", "")).strip()
-        if phone and not _PHONE.match(phone):
-            raise forms.ValidationError(
-                "Enter a phone number, like 01632 960 001 or +44 808 157 0192"
-            )
-        return phone
+        return phone_checked(self.cleaned_data.get("phone", ""))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -5,7 +5,13 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from redress.domain.roles import STAFF_ROLES, SUPERVISING_ROLES, Role, works_intake
+from redress.domain.roles import (
+    STAFF_ROLES,
+    SUPERVISING_ROLES,
+    Role,
+    works_compliance,
+    works_intake,
+)
 
 
 class Team(models.Model):
@@ -50,6 +56,10 @@ class User(AbstractUser):
     @property
     def works_intake(self) -> bool:
         return self.is_active and works_intake(self.role_enum)
+
+    @property
+    def works_compliance(self) -> bool:
+        return self.is_active and works_compliance(self.role_enum)
 
     @property
     def supervises(self) -> bool:

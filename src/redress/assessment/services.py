@@ -19,6 +19,7 @@ from redress.audit.models import AuditAction
 from redress.audit.services import audit_record, changes_between, snapshot
 from redress.casework.models import Case
 from redress.casework.services import case_move, case_update_details
+from redress.compliance.services import compliance_items_open, early_action_as_recommended
 from redress.domain.assessment import (
     AgreedAction,
     Answer,
@@ -30,7 +31,7 @@ from redress.domain.assessment import (
     option_for,
 )
 from redress.domain.stages import ReasonCode, Stage
-from redress.notifications.services import letter_send
+from redress.notifications.services import planned_letters_send
 
 from .letters import LetterFacts, PlannedLetter, decision_letters
 from .models import Assessment, AssessmentAnswer, EarlyResolutionAction
@@ -257,7 +258,7 @@ def assessment_decide(
         assessment.decided_at = now
         assessment.version += 0 if created else 1
         assessment.save(update_fields=[*_DECISION_FIELDS, "decided_by", "decided_at", "version"])
-        EarlyResolutionAction.objects.bulk_create(
+        agreed = EarlyResolutionAction.objects.bulk_create(
             EarlyResolutionAction(
                 assessment=assessment,
                 case=moved,
@@ -270,6 +271,13 @@ def assessment_decide(
             for number, action in enumerate(decision.actions, start=1)
             if action.due_on is not None
         )
+        if agreed:
+            compliance_items_open(
+                case=moved,
+                actions=[early_action_as_recommended(row) for row in agreed],
+                source="early_resolution",
+                actor=actor,
+            )
         audit_record(
             actor=actor,
             action=AuditAction.UPDATE,
@@ -281,22 +289,10 @@ def assessment_decide(
             },
             detail=f"Assessment decided: {decision.kind.label}",
         )
-        letters = letters_for(case=moved, decision=decision)
-        for letter in letters:
-            if letter.channel is not None:
-                letter_send(
-                    case=moved,
-                    subject=letter.subject,
-                    template=letter.template,
-                    context=letter.context,
-                    recipient_name=letter.recipient_name,
-                    channel=letter.channel,
-                    email=letter.email,
-                    address=letter.address,
-                    party=letter.party,
-                    actor=actor,
-                )
-    return assessment, [letter for letter in letters if letter.channel is None]
+        unsent = planned_letters_send(
+            case=moved, letters=letters_for(case=moved, decision=decision), actor=actor
+        )
+    return assessment, unsent
 
 
 _DECISION_FIELDS = (

@@ -9,7 +9,11 @@ urlpatterns = [
     path("cases/", include("redress.casework.urls")),
     path("cases/<str:reference>/investigation/", include("redress.investigation.urls")),
     path("cases/<str:reference>/decision/", include("redress.decisions.urls")),
+    path("cases/<str:reference>/remedies/", include("redress.remedies.urls")),
     path("cases/<str:reference>/assessment/", include("redress.assessment.urls")),
+    path("cases/<str:reference>/compliance/", include("redress.compliance.urls")),
+    path("compliance/", include("redress.compliance.queue_urls")),
+    path("service-improvements/", include("redress.compliance.public_urls")),
     path("complain/", include("redress.intake.urls")),
     path("intake/", include("redress.intake.staff_urls")),
     path(
@@ -22,6 +26,10 @@ urlpatterns = [
     path(
         "organisation/cases/<str:reference>/enquiries/",
         include("redress.investigation.organisation_urls"),
+    ),
+    path(
+        "organisation/cases/<str:reference>/compliance/",
+        include("redress.compliance.organisation_urls"),
     ),
     path("organisation/", include("redress.organisations.portal_urls")),
     path("admin/", admin.site.urls),

@@ -15,6 +15,7 @@ from redress.audit.services import audit_record, changes_between, snapshot
 from redress.casework.clocks import deadline_meet
 from redress.casework.models import Case, Person
 from redress.casework.services import case_move
+from redress.compliance.services import compliance_items_open
 from redress.domain.categories import Channel
 from redress.domain.clocks import ClockKind
 from redress.domain.findings import (
@@ -30,6 +31,7 @@ from redress.domain.findings import (
 )
 from redress.domain.reviews import ReviewKind, ReviewOutcome
 from redress.domain.stages import Outcome, Stage
+from redress.remedies.action_services import remedy_actions_finalise
 
 from .letters import both_parties, send_to
 from .models import Decision, DraftComment, QualityCheck, ReviewRequest
@@ -39,6 +41,7 @@ from .services import (
     derived_outcome,
     lock_case,
     lock_decision,
+    refuse_unsmart_remedies,
 )
 from .tasks import decision_pdf_store
 
@@ -300,6 +303,7 @@ def decision_issue(
         blockers = issue_blockers(locked, timezone.localdate(now))
         if blockers:
             raise DecisionError(blockers[0])
+        refuse_unsmart_remedies(locked, timezone.localdate(now))
         if locked.status_enum not in (
             DecisionStatus.SHARED,
             DecisionStatus.CHECK_RETURNED,
@@ -317,6 +321,9 @@ def decision_issue(
         )
         deadline_meet(case=moved, kind=ClockKind.DRAFT_COMMENTS, at=now)
         moved.save(update_fields=["next_due_on", "next_due_kind"])
+        agreed = remedy_actions_finalise(
+            decision=locked, issued_on=timezone.localdate(now), actor=actor
+        )
         fields = ("status", "issued_outcome", "issued_at", "issued_by")
         before = snapshot(locked, fields)
         locked.status = DecisionStatus.ISSUED
@@ -342,6 +349,10 @@ def decision_issue(
                 context={"decision": locked, "outcome": outcome},
                 actor=actor,
             )
+        if agreed:
+            # The agreed actions become compliance items; the case moves on to compliance
+            # when the person issuing may move it there.
+            compliance_items_open(case=moved, actions=agreed, source="decision", actor=actor)
         decision_id = locked.pk
         transaction.on_commit(lambda: decision_pdf_store.enqueue(decision_id, "final"))
     return locked

@@ -123,6 +123,14 @@ class Decision(models.Model):
     final_document = models.ForeignKey(
         "casework.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The remedy guidance the decision's remedies relied on (set with the first action).
+    guidance_version = models.ForeignKey(
+        "remedies.GuidanceVersion",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+    )
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField()
 

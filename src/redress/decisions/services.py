@@ -38,6 +38,7 @@ from redress.domain.findings import (
 from redress.domain.findings import Finding as FindingFacts
 from redress.domain.stages import Outcome, Stage
 from redress.investigation.models import ComplaintIssue
+from redress.remedies.builder_selectors import agreed_action_text, remedy_problems
 
 from .letters import both_parties, send_to
 from .models import SECTION_FIELDS, Decision, Finding
@@ -93,6 +94,12 @@ def _open_or_new(case: Case, actor: User) -> Decision:
         changes={"status": [None, decision.status]},
     )
     return decision
+
+
+def decision_being_written(case: Case, actor: User) -> Decision:
+    """The decision being worked on, started if there is none (call with the case locked);
+    the remedy builder adds its actions to it."""
+    return _open_or_new(case, actor)
 
 
 def _check_editable(decision: Decision | None) -> None:
@@ -259,7 +266,12 @@ def draft_assemble(*, case: Case, actor: User) -> Decision:
             IssueFacts(issue.number, issue.description, finding_facts(issue.finding))
             for issue in issues
         ]
-        text = assemble_draft(facts=_facts(locked), issues=facts, outcome=outcome)
+        text = assemble_draft(
+            facts=_facts(locked),
+            issues=facts,
+            outcome=outcome,
+            agreed_action=agreed_action_text(decision, timezone.localdate()),
+        )
         before = snapshot(decision, SECTION_FIELDS)
         for section, value in text.items():
             setattr(decision, section.value, value)
@@ -275,6 +287,15 @@ def draft_assemble(*, case: Case, actor: User) -> Decision:
             detail="Draft assembled from the findings",
         )
     return decision
+
+
+def refuse_unsmart_remedies(decision: Decision, today: dt.date) -> None:
+    """The parties never see a remedy that could not be monitored."""
+    problems = remedy_problems(decision, today)
+    if problems:
+        raise DecisionError(
+            "Every remedy action must be SMART before the decision goes out. " + " ".join(problems)
+        )
 
 
 def lock_decision(decision: Decision, expected_version: int) -> Decision:
@@ -352,6 +373,7 @@ def draft_share(
             raise DecisionError("This draft has already been shared.")
         if not all(text.strip() for _, text in locked.sections):
             raise DecisionError("Write every section of the draft before sharing it.")
+        refuse_unsmart_remedies(locked, today)
         try:
             outcome = locked.override_enum or derived_outcome(locked.case)
         except FindingError as error:

@@ -191,9 +191,13 @@ def _agreed_action(outcome: Outcome, org: str) -> str:
 
 
 def assemble_draft(
-    *, facts: CaseFacts, issues: Sequence[IssueFacts], outcome: Outcome
+    *, facts: CaseFacts, issues: Sequence[IssueFacts], outcome: Outcome, agreed_action: str = ""
 ) -> dict[Section, str]:
-    """Every section of the draft decision, in order, as plain text paragraphs."""
+    """Every section of the draft decision, in order, as plain text paragraphs.
+
+    `agreed_action` is the section written from the remedy builder's actions, if there
+    are any; without it the section is a prompt for the investigator to fill in.
+    """
     if outcome not in DECISION_OUTCOMES:
         raise ValueError(f"{outcome.label} is not the outcome of an investigation.")
     org, who = facts.organisation, facts.complainant
@@ -205,7 +209,7 @@ def assemble_draft(
         Section.CONSIDERATION: _CONSIDERATION.format(org=org, who=who),
         Section.FINDINGS: "\n\n".join(_finding_text(issue, org) for issue in issues),
         Section.CONCLUSIONS: _conclusions(issues, org, who),
-        Section.AGREED_ACTION: _agreed_action(outcome, org),
+        Section.AGREED_ACTION: agreed_action.strip() or _agreed_action(outcome, org),
         Section.FINAL_DECISION: _OUTCOME_FINAL[outcome].format(org=org, who=who),
     }
 

@@ -431,6 +431,11 @@ _DUE_MONTHS = {
 }
 
 
+def default_due_months(kind: RemedyKind) -> int:
+    """How many months after the final decision an action of this kind is usually due."""
+    return _DUE_MONTHS[kind]
+
+
 def default_due_on(kind: RemedyKind, final_decision_on: dt.date) -> dt.date:
     """When an action is due unless the investigator sets another date."""
     return add_months(final_decision_on, _DUE_MONTHS[kind])

@@ -25,7 +25,9 @@ SUPERVISING_ROLES = frozenset({Role.MANAGER, Role.ADMINISTRATOR})
 _WORKS_STAGES: dict[Role, frozenset[Stage]] = {
     Role.INTAKE_OFFICER: frozenset({Stage.INTAKE}),
     Role.ASSESSOR: frozenset({Stage.INTAKE, Stage.ASSESSMENT}),
-    Role.INVESTIGATOR: frozenset({Stage.INVESTIGATION, Stage.DRAFT_DECISION}),
+    # The investigator who issues a final decision also passes its agreed actions to
+    # compliance (or closes a case with nothing to monitor).
+    Role.INVESTIGATOR: frozenset({Stage.INVESTIGATION, Stage.DRAFT_DECISION, Stage.DECIDED}),
     Role.COMPLIANCE_OFFICER: frozenset({Stage.DECIDED, Stage.COMPLIANCE}),
     Role.MANAGER: frozenset(Stage),
     Role.ADMINISTRATOR: frozenset(Stage),
@@ -43,6 +45,11 @@ def may_move_case_at(role: Role, stage: Stage) -> bool:
 def works_intake(role: Role) -> bool:
     """Staff who decide at intake also keep the intake queue and written contacts moving."""
     return is_staff_role(role) and may_move_case_at(role, Stage.INTAKE)
+
+
+def works_compliance(role: Role) -> bool:
+    """Staff who follow up agreed actions keep the compliance queue moving."""
+    return is_staff_role(role) and may_move_case_at(role, Stage.COMPLIANCE)
 
 
 def may_reopen(role: Role) -> bool:

@@ -116,3 +116,8 @@ class GuidanceFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.situation} ({self.area})"
+
+
+from .action_models import OrganisationOffer, PastRemedy, RemedyAction  # noqa: E402
+
+__all__ = ["GuidanceFigure", "GuidanceVersion", "OrganisationOffer", "PastRemedy", "RemedyAction"]

@@ -33,6 +33,13 @@ def guidance_figures(version: GuidanceVersion) -> tuple[Figure, ...]:
     return tuple(_as_domain(row, version, starts) for row in version.figures.all())
 
 
+def figure_as_domain(row: GuidanceFigure, version: GuidanceVersion) -> Figure:
+    """One figure of a version in force as the domain's value, dated by the version."""
+    if version.effective_from is None:
+        raise ValueError(f"Version {version.number} is a draft and has no figures in force.")
+    return _as_domain(row, version, version.effective_from)
+
+
 def _as_domain(row: GuidanceFigure, version: GuidanceVersion, starts: dt.date) -> Figure:
     return Figure(
         area=row.area,

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "redress.investigation",
     "redress.decisions",
     "redress.remedies",
+    "redress.compliance",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -1,7 +1,9 @@
 """Server time and query count of the staff workqueue and the case page, by database size.
 
 For each size the script makes sure a PostgreSQL database holds that many generated cases
-(building it with `redress generate` if needed), then measures in a child process, with
+(building it with `redress generate` if needed, then `redress generate_stage_data` for the
+statements, issues and enquiries of the cases being investigated, whose enquiry clocks
+show in the investigator's queue), then measures in a child process, with
 Django's test Client signed in as generated staff with busy queues:
 
   * "My cases" for the busiest officer (default sort, next due first)
@@ -54,12 +56,18 @@ def ensure_database(server: str, name: str, cases: int, seed: int) -> str:
         # Bring a kept database up to the current schema, so the run measures this code.
         print(f"Reusing {name} ({cases:,} cases), migrated to the current schema")
         _redress(["migrate"], env)
+        # Adds nothing when the stage data is there already.
+        _redress(["generate_stage_data", "--seed", str(seed)], env)
         return url
     with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
         conn.execute(drop.format(sql.Identifier(name)))
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    for args in (["migrate"], ["generate", "--cases", str(cases), "--seed", str(seed)]):
+    for args in (
+        ["migrate"],
+        ["generate", "--cases", str(cases), "--seed", str(seed)],
+        ["generate_stage_data", "--seed", str(seed)],
+    ):
         _redress(args, env)
     return url
 

@@ -13,24 +13,18 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from redress.accounts.models import Team, User
+from redress.accounts.models import User
 from redress.casework.calendars import scheme_calendar
 from redress.casework.generate import GenerateOptions, GenerateResult, complaints, generate, wording
 from redress.casework.generate import reference_data as ref
 from redress.casework.generate.timeline import WorkTime, cut_at, sample_path
-from redress.casework.management.commands.demo_setup import (
-    COUNCIL_USERNAME,
-    DEMO_ACCOUNTS,
-    DEMO_ORGANISATION,
-    DEMO_PASSWORD,
-    DEMO_URL,
-)
 from redress.casework.models import Case, Contact, ReferenceCounter, StageTransition
 from redress.casework.permissions import can_make_transition
 from redress.casework.services import reference_issue
 from redress.domain.calendar import WorkingCalendar, england_and_wales_bank_holidays
 from redress.domain.categories import SUBCATEGORY_LABELS, WRITTEN_CHANNELS, Category
 from redress.domain.clocks import ClockKind, due_date
+from redress.domain.investigation import keep_in_touch, keep_in_touch_started_on, parties_reached
 from redress.domain.references import parse_reference
 from redress.domain.roles import Role, may_move_case_at
 from redress.domain.stages import (
@@ -42,7 +36,6 @@ from redress.domain.stages import (
     TransitionRequest,
     check_transition,
 )
-from redress.organisations.models import Organisation
 
 SEED = 7
 INVESTIGATING = frozenset({Stage.INVESTIGATION.value, Stage.DRAFT_DECISION.value})
@@ -316,23 +309,24 @@ def test_deadlines_are_what_the_clocks_give(caseload: GenerateResult) -> None:
             target = deadlines[ClockKind.INVESTIGATION.value]
             assert target.due_on == case.received_on + dt.timedelta(weeks=13)
             assert (target.met_at is None) == investigating
-            keep_in_touch = deadlines[ClockKind.KEEP_IN_TOUCH.value]
-            assert (keep_in_touch.met_at is None) == investigating
+            kept_in_touch = deadlines[ClockKind.KEEP_IN_TOUCH.value]
+            assert (kept_in_touch.met_at is None) == investigating
             if investigating:
-                # Started on entering investigation, restarted by each update sent since.
-                entered = next(
-                    t.at
-                    for t in reversed(history)
-                    if t.to_stage == Stage.INVESTIGATION.value
-                    and t.from_stage != Stage.DRAFT_DECISION.value
+                # Due 20 working days after the older of the two sides' latest updates
+                # since the investigation began (domain.investigation.keep_in_touch).
+                started = keep_in_touch_started_on(
+                    [(t.to_stage, timezone.localdate(t.at)) for t in history]
                 )
+                assert started is not None
                 sent = [
-                    c.received_at
+                    (timezone.localdate(c.received_at), parties_reached(c.party))
                     for c in contacts[case.pk]
-                    if c.direction == "out" and c.received_at > entered
+                    if c.direction == "out" and timezone.localdate(c.received_at) >= started
                 ]
-                started = timezone.localdate(max([entered, *sent]))
-                assert keep_in_touch.due_on == due_date(ClockKind.KEEP_IN_TOUCH, started, calendar)
+                state = keep_in_touch(
+                    started_on=started, updates=sent, pauses=(), calendar=calendar
+                )
+                assert kept_in_touch.due_on == state.due_on
                 checked_keep_in_touch += 1
         else:
             assert ClockKind.INVESTIGATION.value not in deadlines
@@ -418,45 +412,3 @@ def test_generate_command_adds_cases() -> None:
     assert Case.objects.count() == 80
     assert Case.objects.values("reference").distinct().count() == 80
     assert "Generated 40 cases" in out.getvalue()
-
-
-@pytest.mark.django_db
-def test_demo_setup_twice_creates_nothing_twice() -> None:
-    def counts() -> tuple[int, ...]:
-        return (
-            User.objects.count(),
-            Team.objects.count(),
-            Organisation.objects.count(),
-            Case.objects.count(),
-            StageTransition.objects.count(),
-        )
-
-    call_command("demo_setup", cases=1_000, stdout=StringIO(), stderr=StringIO())
-    after_first = counts()
-    out = StringIO()
-    call_command("demo_setup", cases=1_000, stdout=out, stderr=StringIO())
-    assert counts() == after_first
-    assert after_first[3] == 1_000
-    printed = out.getvalue()
-    assert DEMO_URL in printed
-    assert DEMO_PASSWORD in printed
-    for account in [*DEMO_ACCOUNTS]:
-        assert account.username in printed
-        user = User.objects.get(username=account.username)
-        assert user.check_password(DEMO_PASSWORD)
-        assert user.role == account.role.value
-        if account.role in (Role.ADMINISTRATOR, Role.MANAGER):
-            continue
-        mine = Case.objects.filter(officer=user).exclude(stage=Stage.CLOSED.value)
-        assert mine.exists(), f"{account.username} has an empty workqueue"
-        assert all(
-            may_move_case_at(account.role, Stage(stage))
-            for stage in mine.values_list("stage", flat=True)
-        )
-    manager = User.objects.get(username="manager")
-    assert manager.team_id is not None
-    assert Case.objects.filter(team_id=manager.team_id).exclude(stage=Stage.CLOSED.value).exists()
-    council = User.objects.get(username=COUNCIL_USERNAME)
-    assert council.organisation is not None
-    assert council.organisation.name == DEMO_ORGANISATION
-    assert Case.objects.visible_to(council).exists()

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from redress.accounts.models import Authenticator, User
-from redress.casework.management.commands.demo_setup import (
+from redress.demo.management.commands.demo_setup import (
     COUNCIL_USERNAME,
     DEMO_PASSWORD,
     DEMO_TOTP_SECRET,

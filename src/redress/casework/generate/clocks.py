@@ -1,9 +1,10 @@
 """Replaying a generated history through the scheme's clocks, as the services would.
 
-`casework.services` calls `domain.clocks.deadline_plan` on every change of stage and
-`due_date` when contacts are logged or handled, and writes the answer to the Deadline
-table. This replays the same calls over a generated case's events in time order, so its
-Deadline rows and next due date are exactly what that history would have left behind.
+`casework.services` calls `domain.clocks.deadline_plan` on every change of stage,
+`due_date` when contacts are logged or handled, and `domain.investigation.keep_in_touch`
+when an update is sent while investigating, and writes the answer to the Deadline table.
+This replays the same calls over a generated case's events in time order, so its Deadline
+rows and next due date are exactly what that history would have left behind.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 
 from redress.domain.calendar import WorkingCalendar
 from redress.domain.clocks import ClockKind, deadline_plan, due_date, keep_in_touch_restarts
+from redress.domain.investigation import UpdatedParty, keep_in_touch, parties_reached
 from redress.domain.stages import Stage
 
 from .contacts import ContactRow
@@ -37,6 +39,8 @@ class ClockReplay:
             tuple[tuple[str, ...], tuple[tuple[str, dt.date], ...]],
         ] = {}
         self._dues: dict[tuple[str, int], dt.date] = {}
+        self._reached: dict[str, tuple[bool, bool]] = {}
+        self._keep_in_touch: dict[int, dt.date] = {}
 
     def replay(  # noqa: PLR0912 - one pass over the events keeps the replay in order
         self,
@@ -61,6 +65,12 @@ class ClockReplay:
         clocks: Clocks = {}
         waiting: list[int] = []
         stage = ""
+        # Keep-in-touch: the day the spell of investigating began, every update sent (day,
+        # reached the complainant, reached the organisation), and each side's latest
+        # update in the spell, as `casework.clocks.keep_in_touch_refresh` reads them.
+        spell: int | None = None
+        sent: list[tuple[int, bool, bool]] = []
+        latest = [0, 0]
         for t, what, index in events:
             if what == 0:
                 stage = steps[index].target
@@ -70,12 +80,23 @@ class ClockReplay:
                     clocks[kind] = (clocks[kind][0], t)
                 for kind, due in start:
                     clocks[kind] = (due, None)
+                if stage not in _KEEP_IN_TOUCH_STAGES:
+                    spell = None
+                elif spell is None:
+                    spell = t // DAY
+                    latest = [spell, spell]
+                    for day, complainant, organisation in sent:
+                        if day >= spell:
+                            self._note(latest, day, complainant, organisation)
                 continue
             contact = contacts[index]
             if what == 1:
                 if contact[1] == "out":
-                    if stage in _KEEP_IN_TOUCH_STAGES:
-                        clocks[KIT] = (self._due(KIT, t // DAY), None)
+                    complainant, organisation = self._parties(contact[3])
+                    sent.append((t // DAY, complainant, organisation))
+                    if spell is not None:
+                        self._note(latest, t // DAY, complainant, organisation)
+                        clocks[KIT] = (self._kit_due(min(latest)), None)
                     continue
                 if contact[2] not in WRITTEN:
                     continue
@@ -110,6 +131,34 @@ class ClockReplay:
             if len(self._plans) > 200_000:  # bounded: a run spans a few thousand days
                 self._plans.clear()
             self._plans[key] = found
+        return found
+
+    @staticmethod
+    def _note(latest: list[int], day: int, complainant: bool, organisation: bool) -> None:
+        if complainant and day > latest[0]:
+            latest[0] = day
+        if organisation and day > latest[1]:
+            latest[1] = day
+
+    def _parties(self, party: str) -> tuple[bool, bool]:
+        """Which sides an update reached, read from its "who was it with" text."""
+        found = self._reached.get(party)
+        if found is None:
+            reached = parties_reached(party)
+            found = (UpdatedParty.COMPLAINANT in reached, UpdatedParty.ORGANISATION in reached)
+            self._reached[party] = found
+        return found
+
+    def _kit_due(self, base: int) -> dt.date:
+        """Keep-in-touch due from the older of the two sides' latest updates (`base`): with
+        no pauses in a generated history, that day alone decides it."""
+        found = self._keep_in_touch.get(base)
+        if found is None:
+            day = dt.date.fromordinal(base)
+            found = keep_in_touch(
+                started_on=day, updates=(), pauses=(), calendar=self.calendar
+            ).due_on
+            self._keep_in_touch[base] = found
         return found
 
     def _due(self, kind: str, start: int) -> dt.date:

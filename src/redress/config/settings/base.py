@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "redress.decisions",
     "redress.remedies",
     "redress.compliance",
+    "redress.demo",
     "django_tasks",
     "django_tasks_db",
 ]

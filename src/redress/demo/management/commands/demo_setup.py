@@ -1,8 +1,8 @@
-"""`redress demo_setup`: demo accounts and a caseload to try the service with (idempotent).
+"""`redress demo_setup`: demo accounts, a caseload and named scenario cases (idempotent).
 
 Migrations are the Makefile's job; this only seeds. Running it again changes nothing: the
-accounts are ensured by username and cases are generated only while there are fewer than
-the target.
+accounts are ensured by username, cases are generated only while there are fewer than
+the target, and each scenario case is made once (see `redress.demo.scenarios`).
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from redress.casework.generate.staff import (
     teams_ensure,
 )
 from redress.casework.models import Case
+from redress.demo.scenarios import Scenario, scenarios_build
+from redress.demo.scenarios.base import Cast
 from redress.domain.roles import Role
 from redress.organisations.models import Organisation
 
@@ -107,9 +109,29 @@ class Command(BaseCommand):
                     fixed_share=frozenset(user.pk for user, _ in accounts),
                 )
             )
-        self._print_box(accounts, council)
+        users = {account.username: user for user, account in accounts}
+        made = scenarios_build(
+            Cast(
+                intake=users["intake"],
+                assessor=users["assessor"],
+                investigator=users["investigator"],
+                manager=users["manager"],
+                compliance=users["compliance"],
+                admin=users["admin"],
+                council=council_user,
+                organisation=council,
+                assessment_team=teams[NORTH_TEAM],
+                compliance_team=teams[COMPLIANCE_TEAM],
+            )
+        )
+        self._print_box(accounts, council, made)
 
-    def _print_box(self, accounts: list[tuple[User, DemoAccount]], council: Organisation) -> None:
+    def _print_box(
+        self,
+        accounts: list[tuple[User, DemoAccount]],
+        council: Organisation,
+        made: list[tuple[Scenario, Case]],
+    ) -> None:
         rows = [(user.username, user.role_enum.label, DEMO_PASSWORD) for user, _ in accounts]
         rows.append((COUNCIL_USERNAME, f"Organisation user ({council.name})", DEMO_PASSWORD))
         widths = [
@@ -125,7 +147,9 @@ class Command(BaseCommand):
             line(("Username", "Role", "Password")),
             *(line(row) for row in rows),
             "",
-            f"{Case.objects.count():,} cases in the database.",
+            f"{Case.objects.count():,} cases in the database. Cases to try, one at each",
+            "point of the flow (the investigator and the council have them in their queues):",
+            *(f"  {case.reference}  {scenario.shows}" for scenario, case in made),
             "",
             f"The {COUNCIL_USERNAME} account signs in at {DEMO_URL}organisation/sign-in/",
             "with a code from an authenticator app. Add this key to the app by hand:",

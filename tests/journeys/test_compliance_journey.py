@@ -36,7 +36,8 @@ PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"
 def _decided_with_actions(
     team: Team, investigator: User, council: Organisation, *kinds: RemedyKind
 ) -> Case:
-    """A case at the final decision whose investigator set up its agreed actions."""
+    """A case whose investigator issued the final decision with its agreed actions (which
+    passes it to compliance)."""
     case = make_case(organisation=council, team=team, officer=investigator, stage=Stage.DECIDED)
     today = timezone.localdate()
     texts = {
@@ -105,17 +106,14 @@ def test_from_the_decision_to_a_satisfied_action(  # noqa: PLR0917 - fixtures
     base = live_server.url
     main = page.locator("main")
     with override_settings(MEDIA_ROOT=tmp_path):
-        # The compliance officer finds the decided case and starts monitoring it.
+        # Issuing the decision passed the case to compliance; the officer finds its actions.
+        assert Case.objects.get(pk=case.pk).stage == Stage.COMPLIANCE
         _staff_sign_in(page, base, compliance_officer)
         page.goto(f"{base}/cases/{ref}/")
         page.get_by_role("link", name="Open compliance").click()
         expect(page.get_by_role("heading", name="Compliance")).to_be_visible()
         expect(main).to_contain_text("Apologise in writing to Mrs X")
         check_accessibility(page)
-        page.get_by_role("button", name="Start monitoring the agreed actions").click()
-        expect(main).to_contain_text("The case is now being monitored for compliance.")
-        check_accessibility(page)
-        assert Case.objects.get(pk=case.pk).stage == Stage.COMPLIANCE
         page.get_by_role("button", name="Sign out").click()
 
         # The council's link officer signs in with a code and sends evidence.

@@ -5,10 +5,12 @@ and writes the actions into the draft. Every page, and every error state, passes
 
 from __future__ import annotations
 
+import importlib
 import re
 from typing import Any
 
 import pytest
+from django.apps import apps as django_apps
 from playwright.sync_api import Page, expect
 
 from redress.accounts.models import Team, User
@@ -16,13 +18,23 @@ from redress.decisions import services as decision_services
 from redress.decisions.models import Decision
 from redress.investigation.models import ComplaintIssue
 from redress.organisations.models import Organisation
-from redress.remedies.models import RemedyAction
+from redress.remedies.models import GuidanceVersion, RemedyAction
 from redress.testing.factories import make_case
 
 from ..decisions.conftest import NO_FAULT, add_issues, to_investigation
 from ..remedies.conftest import TEMPORARY_HOME, make_past_remedy
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def guidance_seeded(db: None) -> None:
+    """The guidance figures come from a data migration, which the flush between browser
+    tests removes: seed them again as the migration does."""
+    if not GuidanceVersion.objects.exists():
+        migration = importlib.import_module("redress.remedies.migrations.0001_initial")
+        migration.seed_version_1(django_apps, None)
+
 
 PASSWORD = "correct horse battery staple"
 

@@ -225,7 +225,9 @@ def _write(writer: Writer, rows: _Rows) -> None:
     due, kind, pk = _columns(Case, ("next_due_on", "next_due_kind", "id"))
     with connection.cursor() as cursor:
         if isinstance(writer, PostgresWriter):
-            # Staged by COPY, then one UPDATE joined on the key.
+            # Staged by COPY, then one UPDATE joined on the key. The table is dropped at
+            # commit; a second chunk (or run) in the same transaction makes it afresh.
+            cursor.execute("DROP TABLE IF EXISTS stage_next_due")
             cursor.execute(
                 "CREATE TEMPORARY TABLE stage_next_due (due date, kind varchar(32), id bigint) "
                 "ON COMMIT DROP"

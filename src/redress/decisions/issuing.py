@@ -33,11 +33,12 @@ from redress.domain.reviews import ReviewKind, ReviewOutcome
 from redress.domain.stages import Outcome, Stage
 from redress.remedies.action_services import remedy_actions_finalise
 
-from .letters import both_parties, send_to
+from .letters import letters_to_both_parties
 from .models import Decision, DraftComment, QualityCheck, ReviewRequest
 from .permissions import can_quality_check, can_record_findings
 from .services import (
     DecisionError,
+    decision_advance,
     derived_outcome,
     lock_case,
     lock_decision,
@@ -324,31 +325,25 @@ def decision_issue(
         agreed = remedy_actions_finalise(
             decision=locked, issued_on=timezone.localdate(now), actor=actor
         )
-        fields = ("status", "issued_outcome", "issued_at", "issued_by")
-        before = snapshot(locked, fields)
-        locked.status = DecisionStatus.ISSUED
-        locked.issued_outcome = outcome.value
-        locked.issued_at = now
-        locked.issued_by = actor
-        locked.version += 1
-        locked.save(update_fields=[*fields, "version"])
-        audit_record(
-            actor=actor,
-            action=AuditAction.UPDATE,
-            instance=locked,
-            case_id=moved.pk,
-            changes=changes_between(before, snapshot(locked, fields)),
+        decision_advance(
+            decision=locked,
+            case=moved,
+            values={
+                "status": DecisionStatus.ISSUED,
+                "issued_outcome": outcome.value,
+                "issued_at": now,
+                "issued_by": actor,
+            },
             detail="Final decision issued",
+            actor=actor,
         )
-        for to in both_parties(moved):
-            send_to(
-                case=moved,
-                to=to,
-                subject="Our final decision on the complaint",
-                template="decisions/letters/final_decision.html",
-                context={"decision": locked, "outcome": outcome},
-                actor=actor,
-            )
+        letters_to_both_parties(
+            case=moved,
+            subject="Our final decision on the complaint",
+            template="decisions/letters/final_decision.html",
+            context={"decision": locked, "outcome": outcome},
+            actor=actor,
+        )
         if agreed:
             # The agreed actions become compliance items; the case moves on to compliance
             # when the person issuing may move it there.
@@ -384,7 +379,6 @@ def decision_return_to_investigation(
 
 
 __all__ = [
-    "both_parties",
     "check_reasons",
     "comment_from_complainant",
     "comment_from_organisation",
@@ -396,5 +390,4 @@ __all__ = [
     "issue_blockers",
     "quality_check_record",
     "quality_check_request",
-    "send_to",
 ]

@@ -76,3 +76,12 @@ def send_to(
         actor=actor,
     )
     return True
+
+
+def letters_to_both_parties(
+    *, case: Case, subject: str, template: str, context: Mapping[str, Any], actor: User | None
+) -> None:
+    """The same letter to the complainant's side and to the organisation; a side with no
+    way to reach it on file is skipped (staff see the case's contact details)."""
+    for to in both_parties(case):
+        send_to(case=case, to=to, subject=subject, template=template, context=context, actor=actor)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -40,7 +40,7 @@ from redress.domain.stages import Outcome, Stage
 from redress.investigation.models import ComplaintIssue
 from redress.remedies.builder_selectors import agreed_action_text, remedy_problems
 
-from .letters import both_parties, send_to
+from .letters import letters_to_both_parties
 from .models import SECTION_FIELDS, Decision, Finding
 from .permissions import can_override_outcome, can_record_findings
 from .tasks import decision_pdf_store
@@ -335,6 +335,27 @@ def draft_edit(
     return locked
 
 
+def decision_advance(
+    *, decision: Decision, case: Case, values: Mapping[str, Any], detail: str, actor: User
+) -> None:
+    """Move a locked decision on (shared, issued): write `values`, bump its version and
+    audit the change, inside the caller's transaction."""
+    fields = tuple(values)
+    before = snapshot(decision, fields)
+    for name, value in values.items():
+        setattr(decision, name, value)
+    decision.version += 1
+    decision.save(update_fields=[*fields, "version"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        instance=decision,
+        case_id=case.pk,
+        changes=changes_between(before, snapshot(decision, fields)),
+        detail=detail,
+    )
+
+
 def document_record_view(*, document: Document, actor: User) -> None:
     """Every view of a case's personal data is audited, a decision's PDF included."""
     audit_record(actor=actor, action=AuditAction.VIEW, instance=document, case_id=document.case_id)
@@ -387,32 +408,26 @@ def draft_share(
         )
         deadline_set(case=moved, kind=ClockKind.DRAFT_COMMENTS, due_on=due)
         moved.save(update_fields=["next_due_on", "next_due_kind"])
-        fields = ("status", "shared_outcome", "shared_at", "shared_by", "comments_due_on")
-        before = snapshot(locked, fields)
-        locked.status = DecisionStatus.SHARED
-        locked.shared_outcome = outcome.value
-        locked.shared_at = now
-        locked.shared_by = actor
-        locked.comments_due_on = due
-        locked.version += 1
-        locked.save(update_fields=[*fields, "version"])
-        audit_record(
-            actor=actor,
-            action=AuditAction.UPDATE,
-            instance=locked,
-            case_id=moved.pk,
-            changes=changes_between(before, snapshot(locked, fields)),
+        decision_advance(
+            decision=locked,
+            case=moved,
+            values={
+                "status": DecisionStatus.SHARED,
+                "shared_outcome": outcome.value,
+                "shared_at": now,
+                "shared_by": actor,
+                "comments_due_on": due,
+            },
             detail="Draft decision shared",
+            actor=actor,
         )
-        for to in both_parties(moved):
-            send_to(
-                case=moved,
-                to=to,
-                subject="Our draft decision on the complaint: please comment",
-                template="decisions/letters/draft_shared.html",
-                context={"decision": locked, "due_on": due},
-                actor=actor,
-            )
+        letters_to_both_parties(
+            case=moved,
+            subject="Our draft decision on the complaint: please comment",
+            template="decisions/letters/draft_shared.html",
+            context={"decision": locked, "due_on": due},
+            actor=actor,
+        )
         decision_id = locked.pk
         transaction.on_commit(lambda: decision_pdf_store.enqueue(decision_id, "draft"))
     return locked
